@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import type { Content } from '../content/loader.ts';
+import type { Config } from './config.ts';
+import { errorBody, errorResponse } from './errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { prefsRoutes } from './routes/prefs.ts';
+
+/** What the API needs from the outside; tests pass their own. */
+export interface AppDeps {
+  config: Config;
+  content: Content;
+}
+
+/**
+ * The API as a framework-agnostic Hono app: `app.request()` in tests, handed `/api/*` by the
+ * portal server, deployable on its own. One sub-app per resource.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono()
+    .basePath('/api')
+    .route('/health', healthRoutes(deps))
+    .route('/prefs', prefsRoutes());
+  app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
+  app.onError(errorResponse);
+  return app;
+}

@@ -1,0 +1,60 @@
+import type { Context, ValidationTargets } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { validator } from 'hono/validator';
+import type { z } from 'zod';
+
+/** The one error shape every endpoint answers with: `{"error": {"code", "message", "fields"?}}`. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** An expected failure: thrown anywhere, answered by `onError` in the shared shape. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(status, { message });
+  }
+}
+
+export function errorBody(code: string, message: string, fields?: Record<string, string>): ApiErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/** Answers any thrown error in the shared shape; unexpected ones become a 500 without details. */
+export function errorResponse(error: Error, c: Context): Response {
+  if (error instanceof ApiError) {
+    return c.json(errorBody(error.code, error.message, error.fields), error.status);
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : 'bad_request';
+    return c.json(errorBody(code, error.message || 'The request could not be handled.'), status);
+  }
+  console.error('unexpected error:', error.name, error.message);
+  return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);
+}
+
+/**
+ * Validates one part of the request with a zod schema. A failure answers 400 with every bad field
+ * named (`fields: {"limit": "Number must be greater than or equal to 0"}`).
+ */
+export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodTypeAny>(
+  target: Target,
+  schema: Schema,
+) {
+  return validator(target, (value): z.output<Schema> => {
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    const fields: Record<string, string> = {};
+    for (const issue of result.error.issues) {
+      const name = issue.path.join('.') || target;
+      fields[name] ??= issue.message;
+    }
+    throw new ApiError(400, 'invalid_request', `Invalid ${target}: ${Object.keys(fields).join(', ')}`, fields);
+  });
+}

@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+
+// Pages are prerendered; the few that must answer per request opt out with `prerender = false`
+// and are served through the adapter's middleware by our own server (api/portal.ts).
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: process.env.PORTAL_OUT_DIR ?? './dist',
+  site: process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? '127.0.0.1' },
+});

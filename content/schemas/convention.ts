@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { isoDate, localized, slug, verified } from './common.ts';
+
+/** One numbered article (第一条 …). Its number is its stable anchor: `#article-5`. */
+const articleSchema = z.strictObject({
+  /** The article number, counted across the whole convention from 1. */
+  number: z.number().int().positive(),
+  /** 总则 (general rules: purpose, legal basis, scope) or 细则 (specific rules). */
+  part: z.enum(['general', 'specific']),
+  /** The topic heading the article sits under, e.g. "移风易俗 / Customs reform". */
+  topic: localized.optional(),
+  /** The article's text. */
+  text: localized,
+});
+
+/** One step of the statutory procedure (2018 national guidance), with its date. */
+const procedureStepSchema = z.strictObject({
+  step: z.enum(['opinions', 'draft', 'legality-review', 'assembly-vote', 'filed', 'in-force']),
+  date: isoDate,
+  /** Who did it or how, e.g. "坝黄镇人民政府合法性审查". */
+  note: localized.optional(),
+});
+
+/** One adopted version of the convention. */
+const versionSchema = z.strictObject({
+  /** A label such as "2021 修订 / 2021 revision". */
+  label: localized,
+  /** The statutory steps this version went through. */
+  procedure: z.array(procedureStepSchema).min(1),
+  /** The articles of this version. */
+  articles: z.array(articleSchema).min(1),
+});
+
+/** A case of the convention at work. Anonymised: "Mr Yang", never a full name. */
+const caseSchema = z.strictObject({
+  title: localized,
+  text: localized,
+});
+
+/**
+ * A village convention (村规民约), a resident convention (居民公约) or the district's model
+ * text. The file name is the id: `/{lang}/conventions/{id}/`. Versions are listed oldest first;
+ * the last one is in force.
+ */
+export const conventionSchema = z.strictObject({
+  kind: z.enum(['model', 'village', 'resident']),
+  title: localized,
+  summary: localized,
+  /** The place it governs (an id in `content/places.yaml`). */
+  place: slug,
+  /** Demonstration status awarded to the place, shown as a badge. */
+  demonstration: z.enum(['none', 'district', 'provincial']).default('none'),
+  versions: z.array(versionSchema).min(1),
+  /** A version to sing (e.g. a lantern song in seven-character lines), line by line. */
+  song: z.strictObject({
+      title: localized,
+      lines: z.array(localized).min(1),
+    })
+    .optional(),
+  cases: z.array(caseSchema).default([]),
+  reviewed: isoDate,
+  /** False for texts written from the report and national guidance: shown as "示例文本 / sample text". */
+  verified,
+});
+export type Convention = z.infer<typeof conventionSchema>;

@@ -1,0 +1,6 @@
+export { LANGS, localized, isoDate, slug, verified, type Lang, type Localized } from './common.ts';
+export { placeSchema, type Place } from './place.ts';
+export { policySchema, type Policy } from './policy.ts';
+export { conventionSchema, type Convention } from './convention.ts';
+export { serviceSchema, type Service } from './service.ts';
+export { parameterSchema, programmeSchema, type Parameter, type Programme } from './rules.ts';

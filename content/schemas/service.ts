@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isoDate, localized, slug, verified } from './common.ts';
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written as HH:MM');
+
+/** Opening hours for a set of weekdays (HSDS `schedule`). */
+const openingSchema = z.strictObject({
+  days: z.array(z.enum(DAYS)).min(1),
+  opens: time,
+  closes: time,
+});
+
+/**
+ * A centre or office residents can go to, modelled on Open Referral HSDS 3 (organisation,
+ * service, location, schedule). The file name is the id: `/{lang}/services/{id}/`. Unknown facts
+ * are `null` and shown as "待核实 / to be confirmed" — never invented.
+ */
+export const serviceSchema = z.strictObject({
+  name: localized,
+  type: z.enum([
+    'bureau',
+    'civil-affairs-office',
+    'day-care',
+    'children-home',
+    'social-work-station',
+    'volunteer-association',
+    'community-centre',
+  ]),
+  /** The town or street it belongs to (an id in `content/places.yaml`). */
+  town: slug,
+  /** The community or village it sits in, when known (an id in `content/places.yaml`). */
+  community: slug.optional(),
+  /** One or two sentences on what it is. */
+  description: localized,
+  /** What it offers, one item each. */
+  offers: z.array(localized).default([]),
+  /** Who it is for. */
+  audience: z.array(z.enum(['elderly', 'children', 'families', 'disabled', 'everyone'])).min(1),
+  address: localized.nullable(),
+  phone: z.string().regex(/^[0-9+\- ]{3,20}$/, 'expected a phone number').nullable(),
+  hours: z.array(openingSchema).nullable(),
+  accessibility: localized.nullable(),
+  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
+  reviewed: isoDate,
+  verified,
+});
+export type Service = z.infer<typeof serviceSchema>;

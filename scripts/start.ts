@@ -1,0 +1,38 @@
+// `npm start`: build when the build is missing or stale, then serve pages and API on one port.
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp } from '../api/app.ts';
+import { ConfigError, loadConfig } from '../api/config.ts';
+import { createPortal, type AstroHandler } from '../api/server/portal.ts';
+import { StaticFiles } from '../api/server/static-files.ts';
+import { ContentError, loadContent } from '../content/loader.ts';
+import { build } from './build.ts';
+import { contentDir, isBuildCurrent, outDir } from './paths.ts';
+
+async function main() {
+  const config = loadConfig();
+  if (!isBuildCurrent()) {
+    console.log('The site build is missing or out of date: building …');
+    build();
+  }
+  const content = loadContent(contentDir());
+  const dist = outDir();
+  const pages = new StaticFiles(join(dist, 'client'));
+  const entry = join(dist, 'server', 'entry.mjs');
+  const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
+  const portal = createPortal({ api: createApp({ config, content }), pages, astro });
+  const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, bot: extractive)`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
+  else console.error(`Could not start: ${error.message}`);
+  process.exit(1);
+});
