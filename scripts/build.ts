@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ContentError, loadContent } from '../content/loader.ts';
 import { contentDir, ROOT, sourceStamp, stampPath } from './paths.ts';
 
@@ -23,7 +24,7 @@ export function build(env: NodeJS.ProcessEnv = process.env): void {
   writeFileSync(stampPath(env), stamp);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     build();
   } catch (error) {

@@ -31,8 +31,10 @@ export function sourceStamp(env: NodeJS.ProcessEnv = process.env): string {
       hash.update(path).update('\0').update(readFileSync(path)).update('\0');
     }
   };
-  for (const part of ['site', 'api', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) add(join(ROOT, part));
-  add(contentDir(env));
+  // The pages import the content schemas and loader, so the code under content/ counts even when
+  // CONTENT_DIR points at another district's files.
+  for (const part of ['site', 'content', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) add(join(ROOT, part));
+  if (contentDir(env) !== join(ROOT, 'content')) add(contentDir(env));
   hash.update(`PUBLIC_ORIGIN=${env.PUBLIC_ORIGIN ?? ''}`);
   return hash.digest('hex');
 }

@@ -16,7 +16,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-elder-t
 
 // Read-aloud through the browser's own speech synthesis; the button stays hidden where there is none.
 const readButton = document.querySelector<HTMLButtonElement>('button[data-read-aloud]');
-if (readButton && 'speechSynthesis' in window) {
+if (readButton && typeof window.speechSynthesis?.speak === 'function') {
   const button = readButton;
   const synth = window.speechSynthesis;
   const voiceLang = button.dataset.voice ?? root.lang;

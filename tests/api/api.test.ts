@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { loadConfig } from '../../api/config.ts';
+import { loadContent } from '../../content/loader.ts';
+
+const app = createApp({ config: loadConfig({}), content: loadContent() });
+
+describe('GET /api/health', () => {
+  it('answers the contract shape', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', search: { engine: expect.any(String), documents: expect.any(Number) }, bot: { mode: 'extractive' } });
+    expect(body).toHaveProperty('db');
+    expect(body.content.policies).toBeGreaterThan(0);
+  });
+});
+
+describe('unknown API paths', () => {
+  it('answers 404 in the error shape for any method', async () => {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await app.request('/api/no-such-thing', { method });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/json/);
+      expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/no-such-thing') } });
+    }
+  });
+});
+
+describe('GET /api/prefs (elder mode without JavaScript)', () => {
+  it('turns elder mode on with a cookie and goes back to the page', async () => {
+    const res = await app.request('/api/prefs?elder=on&back=/zh/policies/dibao/');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/zh/policies/dibao/');
+    expect(res.headers.get('set-cookie')).toMatch(/^elder=on;.*Path=\/.*SameSite=Lax/);
+  });
+
+  it('toggles from the current cookie', async () => {
+    const on = await app.request('/api/prefs?elder=toggle&back=/en/');
+    expect(on.headers.get('set-cookie')).toMatch(/^elder=on/);
+    const off = await app.request('/api/prefs?elder=toggle&back=/en/', { headers: { cookie: 'elder=on' } });
+    expect(off.headers.get('set-cookie')).toMatch(/^elder=off/);
+  });
+
+  it('refuses to send the reader to another site, naming the field', async () => {
+    for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', 'javascript:alert(1)']) {
+      const res = await app.request(`/api/prefs?elder=on&back=${encodeURIComponent(back)}`);
+      expect(res.status, back).toBe(400);
+      const body = await res.json();
+      expect(body.error.code).toBe('invalid_request');
+      expect(Object.keys(body.error.fields)).toEqual(['back']);
+    }
+  });
+
+  it('answers 400 naming the field for a missing or unknown setting', async () => {
+    const missing = await app.request('/api/prefs');
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.fields).toHaveProperty('elder');
+    const wrong = await app.request('/api/prefs?elder=maybe');
+    expect((await wrong.json()).error.fields.elder).toMatch(/Expected 'on' \| 'off' \| 'toggle'/);
+  });
+});
