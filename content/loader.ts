@@ -162,12 +162,16 @@ function checkReferences(c: Content, root: string, show: (p: string) => string, 
   }
   for (const [id, s] of c.services) {
     const where = file(COLLECTIONS.services.dir, id);
-    need(c.places.has(s.town), where, 'town', 'place', s.town);
+    if (s.town) need(c.places.has(s.town), where, 'town', 'place', s.town);
     if (s.community) need(c.places.has(s.community), where, 'community', 'place', s.community);
   }
   for (const [id, conv] of c.conventions) {
     const where = file(COLLECTIONS.conventions.dir, id);
     need(c.places.has(conv.place), where, 'place', 'place', conv.place);
+    const current = new Set(conv.versions.at(-1)?.articles.map((a) => a.number));
+    conv.posterArticles.forEach((n, i) => {
+      if (!current.has(n)) issues.push({ file: where, field: `posterArticles.${i}`, reason: `no article ${n} in the current version` });
+    });
     conv.versions.forEach((v, vi) => {
       const seen = new Set<number>();
       v.articles.forEach((a, ai) => {

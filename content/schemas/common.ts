@@ -22,6 +22,15 @@ export const isoDate = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD'),
 );
 
+/**
+ * A date known to the year, the month or the day: `2021`, `2021-06` or `2021-06-01`. Used where
+ * the record gives no exact day (the steps of a convention's adoption); never padded with a guess.
+ */
+export const partialDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'number' ? String(value) : value),
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date written as YYYY, YYYY-MM or YYYY-MM-DD'),
+);
+
 /** A slug used as an id in URLs: lower-case letters, digits and hyphens. */
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lower-case letters, digits and hyphens');
 

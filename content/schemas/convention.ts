@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, localized, slug, verified } from './common.ts';
+import { isoDate, localized, partialDate, slug, verified } from './common.ts';
 
 /** One numbered article (第一条 …). Its number is its stable anchor: `#article-5`. */
 const articleSchema = z.strictObject({
@@ -16,7 +16,8 @@ const articleSchema = z.strictObject({
 /** One step of the statutory procedure (2018 national guidance), with its date. */
 const procedureStepSchema = z.strictObject({
   step: z.enum(['opinions', 'draft', 'legality-review', 'assembly-vote', 'filed', 'in-force']),
-  date: isoDate,
+  /** As precisely as the record says: a year, a month or a day. */
+  date: partialDate,
   /** Who did it or how, e.g. "坝黄镇人民政府合法性审查". */
   note: localized.optional(),
 });
@@ -58,6 +59,8 @@ export const conventionSchema = z.strictObject({
     })
     .optional(),
   cases: z.array(caseSchema).default([]),
+  /** Article numbers for the printable poster (cultural walls, notice boards); at most eight. */
+  posterArticles: z.array(z.number().int().positive()).max(8).default([]),
   reviewed: isoDate,
   /** False for texts written from the report and national guidance: shown as "示例文本 / sample text". */
   verified,

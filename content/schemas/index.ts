@@ -1,4 +1,4 @@
-export { LANGS, localized, isoDate, slug, verified, type Lang, type Localized } from './common.ts';
+export { LANGS, localized, isoDate, partialDate, slug, verified, type Lang, type Localized } from './common.ts';
 export { placeSchema, type Place } from './place.ts';
 export { policySchema, type Policy } from './policy.ts';
 export { conventionSchema, type Convention } from './convention.ts';

@@ -19,7 +19,8 @@ const parameterValueSchema = z.strictObject({
  */
 export const parameterSchema = z.strictObject({
   label: localized,
-  unit: z.enum(['yuan-per-person-month', 'yuan-per-month', 'yuan', 'ratio', 'months']),
+  /** `times-monthly-standard`: a multiple of the monthly dibao standard (the asset limit). */
+  unit: z.enum(['yuan-per-person-month', 'yuan-per-month', 'yuan', 'ratio', 'months', 'times-monthly-standard']),
   /** The legal reference for the parameter as a whole. */
   legalBasis: localized.optional(),
   values: z.array(parameterValueSchema).min(1),

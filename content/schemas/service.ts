@@ -27,8 +27,10 @@ export const serviceSchema = z.strictObject({
     'volunteer-association',
     'community-centre',
   ]),
-  /** The town or street it belongs to (an id in `content/places.yaml`). */
-  town: slug,
+  /** The organisation that runs it, when not the bureau itself (e.g. a social-work partner). */
+  organization: localized.optional(),
+  /** The town or street it belongs to (an id in `content/places.yaml`); null until confirmed. */
+  town: slug.nullable(),
   /** The community or village it sits in, when known (an id in `content/places.yaml`). */
   community: slug.optional(),
   /** One or two sentences on what it is. */
@@ -41,7 +43,19 @@ export const serviceSchema = z.strictObject({
   phone: z.string().regex(/^[0-9+\- ]{3,20}$/, 'expected a phone number').nullable(),
   hours: z.array(openingSchema).nullable(),
   accessibility: localized.nullable(),
-  coordinates: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).nullable(),
+  /** Languages staff speak, in words (e.g. "普通话、本地方言 / Mandarin, local dialect"). */
+  languages: localized.nullable(),
+  /**
+   * Where it is, for "near me" and maps. `approximate: true` when only the community's general
+   * location is known; the page says so.
+   */
+  coordinates: z
+    .strictObject({
+      lat: z.number().min(-90).max(90),
+      lng: z.number().min(-180).max(180),
+      approximate: z.boolean(),
+    })
+    .nullable(),
   reviewed: isoDate,
   verified,
 });

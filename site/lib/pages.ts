@@ -16,12 +16,12 @@ export function pick(lang: Lang, value: Localized): string {
   return value[lang];
 }
 
-/** A date written for readers: 2025年1月1日 / 1 January 2025. */
-export function formatDate(lang: Lang, isoDate: string): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  if (lang === 'zh') return `${y}年${m}月${d}日`;
-  const month = new Date(Date.UTC(y!, m! - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
-  return `${d} ${month} ${y}`;
+/** A date written for readers, as precise as it is known: 2025年1月1日 / 1 January 2025, 2021年6月 / June 2021. */
+export function formatDate(lang: Lang, date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (lang === 'zh') return `${y}年${m ? `${m}月` : ''}${d ? `${d}日` : ''}`;
+  const month = m ? new Date(Date.UTC(y!, m - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
+  return [d, month, y].filter(Boolean).join(' ');
 }
 
 /** Today in the district's time zone, as YYYY-MM-DD (the date parameters are read for). */
