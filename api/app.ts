@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { errorBody, errorResponse } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { prefsRoutes } from './routes/prefs.ts';
+import { hsdsRoutes, servicesRoutes } from './routes/services.ts';
 
 /** What the API needs from the outside; tests pass their own. */
 export interface AppDeps {
@@ -19,7 +20,9 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
     .basePath('/api')
     .route('/health', healthRoutes(deps))
-    .route('/prefs', prefsRoutes());
+    .route('/prefs', prefsRoutes())
+    .route('/services', servicesRoutes(deps))
+    .route('/hsds', hsdsRoutes(deps));
   app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
   app.onError(errorResponse);
   return app;

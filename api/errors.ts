@@ -52,6 +52,10 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     if (result.success) return result.data;
     const fields: Record<string, string> = {};
     for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'unknown field';
+        continue;
+      }
       const name = issue.path.join('.') || target;
       fields[name] ??= issue.message;
     }

@@ -2,8 +2,8 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { LANGS } from '../i18n/index.ts';
 
-// Every prerendered page, per language. The e2e suite runs axe and the weight budget over this
-// list and fails if it finds a linked page missing from it.
+// Every page, per language (prerendered or rendered on request). The e2e suite runs axe and the
+// weight budget over this list and fails if it finds a linked page missing from it.
 export const GET: APIRoute = async ({ site }) => {
   const sections = ['', 'policies/', 'conventions/', 'services/', 'ask/', 'check/'];
   const policies = await getCollection('policies');
@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
   const paths = [
     ...sections,
     ...policies.map((e: { id: string }) => `policies/${e.id}/`),
-    ...conventions.map((e: { id: string }) => `conventions/${e.id}/`),
+    ...conventions.flatMap((e: { id: string }) => [`conventions/${e.id}/`, `conventions/${e.id}/poster/`]),
     ...services.map((e: { id: string }) => `services/${e.id}/`),
   ];
   const urls = LANGS.flatMap((lang) => paths.map((path) => new URL(`/${lang}/${path}`, site).href));

@@ -60,3 +60,36 @@ describe('GET /api/prefs (elder mode without JavaScript)', () => {
     expect((await wrong.json()).error.fields.elder).toMatch(/Expected 'on' \| 'off' \| 'toggle'/);
   });
 });
+
+describe('GET /api/services', () => {
+  it('sorts centres by distance from near=lat,lng, with distanceKm', async () => {
+    const res = await app.request('/api/services?near=27.72,109.19&type=day-care');
+    expect(res.status).toBe(200);
+    const { services } = await res.json();
+    expect(services.length).toBeGreaterThan(0);
+    expect(services.every((s: { type: string }) => s.type === 'day-care')).toBe(true);
+    const distances = services.map((s: { distanceKm: number }) => s.distanceKm);
+    expect(distances.every((d: unknown) => typeof d === 'number')).toBe(true);
+    expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b));
+    expect(services[0]).toMatchObject({ id: expect.any(String), name: expect.any(String), url: expect.stringMatching(/^\/zh\/services\//), verified: false });
+  });
+
+  it('answers 400 naming each bad parameter', async () => {
+    const res = await app.request('/api/services?near=north&type=spa&limit=0&colour=red');
+    expect(res.status).toBe(400);
+    const { error } = await res.json();
+    expect(Object.keys(error.fields).sort()).toEqual(['colour', 'limit', 'near', 'type']);
+    expect((await app.request('/api/services?near=95,109')).status).toBe(400);
+  });
+});
+
+describe('GET /api/hsds/services', () => {
+  it('pages the directory as HSDS 3', async () => {
+    const first = await (await app.request('/api/hsds/services?per_page=5')).json();
+    expect(first).toMatchObject({ page_number: 1, size: 5, first_page: true, empty: false });
+    expect(first.total_items).toBeGreaterThanOrEqual(12);
+    const last = await (await app.request(`/api/hsds/services?per_page=5&page=${first.total_pages}`)).json();
+    expect(last.last_page).toBe(true);
+    expect((await app.request('/api/hsds/services?page=0')).status).toBe(400);
+  });
+});

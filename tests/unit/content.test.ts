@@ -54,9 +54,18 @@ describe('content loader', () => {
   it('rejects a reference to an entry that does not exist', () => {
     const dir = copyOfContent();
     const file = join(dir, 'policies', 'dibao.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('whereToApply: [bahuang-civil-affairs-office]', 'whereToApply: [nowhere-office]'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/whereToApply: \[[^\]]*\]/, 'whereToApply: [nowhere-office]'));
     expect(errorsOf(dir).issues).toContainEqual(
       expect.objectContaining({ field: 'whereToApply.0', reason: 'no service with id "nowhere-office"' }),
+    );
+  });
+
+  it('rejects a guide naming a parameter that does not exist', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'policies', 'dibao.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/parameters: \[/, 'parameters: [no-such-parameter, '));
+    expect(errorsOf(dir).issues).toContainEqual(
+      expect.objectContaining({ field: 'parameters.0', reason: 'no parameter with id "no-such-parameter"' }),
     );
   });
 
@@ -75,6 +84,35 @@ describe('content loader', () => {
     expect(isoDate.parse(new Date('2025-01-01T00:00:00Z'))).toBe('2025-01-01');
     expect(isoDate.safeParse('1/1/2025').success).toBe(false);
     expect(policySchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('policy guides', () => {
+  const content = loadContent();
+  const texts = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(texts) : value && typeof value === 'object' ? Object.values(value).flatMap(texts) : [];
+
+  it('never copy an amount into prose: amounts come from the dated parameters', () => {
+    for (const [id, policy] of content.policies) {
+      const prose = texts(policy).join('\n');
+      for (const parameterId of policy.parameters) {
+        const parameter = content.parameters.get(parameterId)!;
+        if (!parameter.unit.startsWith('yuan')) continue;
+        for (const { value } of parameter.values) {
+          const spelled = [String(value), value.toLocaleString('en')].map((v) => v.replace(/[.,]/g, '\\$&'));
+          const pattern = new RegExp(`(?<![\\d.,])(${spelled.join('|')})\\s*(元|yuan)`);
+          expect(prose, `${id} repeats ${parameterId}`).not.toMatch(pattern);
+        }
+      }
+    }
+  });
+
+  it('cover every programme and show its parameters', () => {
+    for (const [id, programme] of content.programmes) {
+      const guide = content.policies.get(programme.guide);
+      expect(guide?.programme, id).toBe(id);
+      for (const p of programme.parameters) expect(guide?.parameters, `${id} shows ${p}`).toContain(p);
+    }
   });
 });
 

@@ -1,0 +1,3 @@
+import { checkEveryPage } from './site-checks.ts';
+
+checkEveryPage('en', ['/en/search/?q=dibao']);
