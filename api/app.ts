@@ -1,15 +1,21 @@
 import { Hono } from 'hono';
 import type { Content } from '../content/loader.ts';
+import type { SearchEngine } from '../search/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorResponse } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { prefsRoutes } from './routes/prefs.ts';
+import { searchRoutes } from './routes/search.ts';
 import { hsdsRoutes, servicesRoutes } from './routes/services.ts';
+import type { ZeroResults } from './search/zero-results.ts';
 
 /** What the API needs from the outside; tests pass their own. */
 export interface AppDeps {
   config: Config;
   content: Content;
+  search: SearchEngine;
+  /** Where zero-result queries are counted; none in tests that do not ask. */
+  zeroResults?: ZeroResults;
 }
 
 /**
@@ -22,7 +28,8 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/prefs', prefsRoutes())
     .route('/services', servicesRoutes(deps))
-    .route('/hsds', hsdsRoutes(deps));
+    .route('/hsds', hsdsRoutes(deps))
+    .route('/', searchRoutes(deps.search, deps.zeroResults));
   app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
   app.onError(errorResponse);
   return app;

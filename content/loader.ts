@@ -11,12 +11,14 @@ import {
   programmeSchema,
   serviceSchema,
   slug,
+  synonymsSchema,
   type Convention,
   type Parameter,
   type Place,
   type Policy,
   type Programme,
   type Service,
+  type Synonyms,
 } from './schemas/index.ts';
 
 /** Where each collection lives under the content directory; Astro's content config reads the same table. */
@@ -27,6 +29,7 @@ export const COLLECTIONS = {
   policies: { dir: 'policies' },
   conventions: { dir: 'conventions' },
   services: { dir: 'services' },
+  synonyms: { file: 'synonyms.yaml' },
 } as const;
 
 export interface Content {
@@ -36,6 +39,8 @@ export interface Content {
   policies: Map<string, Policy>;
   conventions: Map<string, Convention>;
   services: Map<string, Service>;
+  /** Search synonyms: groups of terms that mean the same. */
+  synonyms: Synonyms;
 }
 
 /** One thing wrong with one content file. */
@@ -107,6 +112,13 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     return out;
   }
 
+  function wholeFile<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T | undefined {
+    const file = join(root, name);
+    if (!existsSync(file)) return undefined;
+    const data = readYaml(file);
+    return data === undefined ? undefined : validate(schema, data, file);
+  }
+
   function directory<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Map<string, T> {
     const dir = join(root, name);
     const out = new Map<string, T>();
@@ -133,6 +145,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     policies: directory(COLLECTIONS.policies.dir, policySchema),
     conventions: directory(COLLECTIONS.conventions.dir, conventionSchema),
     services: directory(COLLECTIONS.services.dir, serviceSchema),
+    synonyms: wholeFile(COLLECTIONS.synonyms.file, synonymsSchema) ?? [],
   };
 
   checkReferences(content, root, show, issues);

@@ -12,7 +12,7 @@ export function build(env: NodeJS.ProcessEnv = process.env): void {
   console.log(`Checking content in ${contentDir(env)} …`);
   const content = loadContent(contentDir(env));
   console.log(
-    `Content OK: ${[...Object.entries(content)].map(([name, entries]) => `${entries.size} ${name}`).join(', ')}`,
+    `Content OK: ${content.policies.size} policies, ${content.conventions.size} conventions, ${content.services.size} services, ${content.programmes.size} programmes`,
   );
   const astro = join(ROOT, 'node_modules', '.bin', 'astro');
   const result = spawnSync(astro, ['build'], {

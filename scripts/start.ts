@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../api/app.ts';
-import { ConfigError, loadConfig } from '../api/config.ts';
+import { botMode, ConfigError, loadConfig } from '../api/config.ts';
+import { ZeroResults } from '../api/search/zero-results.ts';
+import { createSearch } from '../search/index.ts';
 import { createPortal, type AstroHandler } from '../api/server/portal.ts';
 import { StaticFiles } from '../api/server/static-files.ts';
 import { ContentError, loadContent } from '../content/loader.ts';
@@ -22,9 +24,11 @@ async function main() {
   const pages = new StaticFiles(join(dist, 'client'));
   const entry = join(dist, 'server', 'entry.mjs');
   const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
-  const portal = createPortal({ api: createApp({ config, content }), pages, astro });
+  const search = await createSearch(config, content, console.log);
+  const zeroResults = new ZeroResults(config.DATA_DIR);
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults }), pages, astro, locals: { search } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, bot: extractive)`);
+    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${botMode(config)})`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     /** Elder mode, decided by the server from the cookie or `?elder=` (on-demand pages only). */
     elder?: boolean;
+    /** The portal's search engine, shared with the API (absent in `astro dev`). */
+    search?: import('../search/index.ts').SearchEngine;
   }
 }

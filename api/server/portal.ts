@@ -25,6 +25,8 @@ export interface PortalParts {
   pages: StaticFiles;
   /** On-demand pages, when the build has any. */
   astro?: AstroHandler;
+  /** Shared services on-demand pages read through `Astro.locals` (the search engine). */
+  locals?: Omit<App.Locals, 'elder'>;
 }
 
 /** The reader's language from Accept-Language: the first listed we have, Chinese by default. */
@@ -75,7 +77,7 @@ function sendAsset(c: Context, file: StaticFile): Response {
  * The one process: API under `/api`, prerendered pages from memory, on-demand pages through
  * Astro, and a real 404 page for everything else.
  */
-export function createPortal({ api, pages, astro }: PortalParts) {
+export function createPortal({ api, pages, astro, locals: shared = {} }: PortalParts) {
   const portal = new Hono<{ Bindings: HttpBindings }>();
 
   portal.use(async (c, next) => {
@@ -108,7 +110,7 @@ export function createPortal({ api, pages, astro }: PortalParts) {
   portal.all('*', async (c) => {
     const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`));
     if (astro && inLanguage) {
-      const locals: App.Locals = { elder: elderFor(c) };
+      const locals: App.Locals = { ...shared, elder: elderFor(c) };
       const handled = await new Promise<boolean>((resolve, reject) => {
         astro(c.env.incoming, c.env.outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
       });

@@ -4,3 +4,4 @@ export { policySchema, type Policy } from './policy.ts';
 export { conventionSchema, type Convention } from './convention.ts';
 export { serviceSchema, type Service } from './service.ts';
 export { parameterSchema, programmeSchema, type Parameter, type Programme } from './rules.ts';
+export { synonymsSchema, type Synonyms } from './synonyms.ts';

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../api/app.ts';
-import { loadConfig } from '../../api/config.ts';
-import { loadContent } from '../../content/loader.ts';
+import { testApp } from '../helpers/app.ts';
 
-const app = createApp({ config: loadConfig({}), content: loadContent() });
+const { app, zeroResults } = await testApp();
 
 describe('GET /api/health', () => {
   it('answers the contract shape', async () => {
@@ -12,6 +10,8 @@ describe('GET /api/health', () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', search: { engine: expect.any(String), documents: expect.any(Number) }, bot: { mode: 'extractive' } });
     expect(body).toHaveProperty('db');
+    expect(body.search).toEqual({ engine: 'embedded', documents: expect.any(Number) });
+    expect(body.search.documents).toBeGreaterThan(100);
     expect(body.content.policies).toBeGreaterThan(0);
   });
 });
@@ -91,5 +91,60 @@ describe('GET /api/hsds/services', () => {
     const last = await (await app.request(`/api/hsds/services?per_page=5&page=${first.total_pages}`)).json();
     expect(last.last_page).toBe(true);
     expect((await app.request('/api/hsds/services?page=0')).status).toBe(400);
+  });
+});
+
+describe('GET /api/search', () => {
+  it('answers the contract shape, with the guide first for a colloquial question', async () => {
+    const res = await app.request(`/api/search?q=${encodeURIComponent('低保怎么申请')}&lang=zh`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ query: '低保怎么申请', engine: 'embedded', total: expect.any(Number), tookMs: expect.any(Number) });
+    expect(body.hits[0]).toMatchObject({ type: 'policy', url: '/zh/policies/dibao/', lang: 'zh', title: expect.any(String) });
+    expect(body.hits[0].snippet).toContain('<mark>');
+    expect(body.facets.type.policy).toBeGreaterThan(0);
+  });
+
+  it('pages, filters by type and town, and guesses the language from the query', async () => {
+    const all = await (await app.request('/api/search?q=elderly&limit=2')).json();
+    expect(all.hits.every((h: { lang: string }) => h.lang === 'en')).toBe(true);
+    const next = await (await app.request('/api/search?q=elderly&limit=2&offset=2')).json();
+    expect(next.hits[0].id).not.toBe(all.hits[0].id);
+    const services = await (await app.request(`/api/search?q=${encodeURIComponent('老人')}&type=service`)).json();
+    expect(services.hits.every((h: { type: string }) => h.type === 'service')).toBe(true);
+    const town = await (await app.request(`/api/search?q=${encodeURIComponent('办酒')}&town=bahuang`)).json();
+    expect(town.hits.every((h: { town?: string }) => h.town === 'bahuang')).toBe(true);
+  });
+
+  it('answers 400 naming the field for an empty or over-long query, an unknown type or a negative limit', async () => {
+    for (const [query, field] of [
+      ['q=', 'q'],
+      [`q=${'长'.repeat(101)}`, 'q'],
+      ['q=dibao&type=weather', 'type'],
+      ['q=dibao&limit=-1', 'limit'],
+      ['q=dibao&offset=-5', 'offset'],
+      ['', 'q'],
+    ] as const) {
+      const res = await app.request(`/api/search?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(Object.keys((await res.json()).error.fields), query).toContain(field);
+    }
+  });
+
+  it('counts a query that finds nothing, by its text only, without ID-card or phone numbers', async () => {
+    const q = '522201198803120021 13812345678 足球';
+    const res = await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json();
+    expect(res.total).toBe(0);
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const counts = zeroResults.read(day);
+    expect(counts).toEqual({ '[id] [phone] 足球': 1 });
+  });
+});
+
+describe('GET /api/suggest', () => {
+  it('suggests titles for a prefix, and answers 400 without one', async () => {
+    const res = await app.request(`/api/suggest?q=${encodeURIComponent('高龄')}`);
+    expect((await res.json()).suggestions[0]).toMatchObject({ url: '/zh/policies/elderly-allowance/', type: 'policy' });
+    expect((await app.request('/api/suggest?q=')).status).toBe(400);
   });
 });

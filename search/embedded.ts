@@ -1,0 +1,132 @@
+import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
+import type { Lang } from '../content/schemas/index.ts';
+import { expandSynonyms, normalize, snippet, Speller, surfaceTerms, tokens } from './text.ts';
+import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
+
+const schema = {
+  type: 'enum',
+  lang: 'enum',
+  town: 'string',
+  title: 'string',
+  titleGrams: 'string',
+  body: 'string',
+  bodyGrams: 'string',
+} as const;
+
+type Db = Orama<typeof schema>;
+
+const GRAM_FIELDS = new Set(['titleGrams', 'bodyGrams']);
+const WORD_FIELDS = new Set(['title', 'body']);
+
+/**
+ * One tokenizer for indexing and querying. Indexing knows the field: words for title and body,
+ * Han grams for their `*Grams` twins, the whole value for a filter field. A query (no field)
+ * gets both words and grams, so it can meet either.
+ */
+const bilingualTokenizer = {
+  language: 'english',
+  normalizationCache: new Map<string, string>(),
+  tokenize(raw: string, _language?: string, prop?: string): string[] {
+    if (prop && GRAM_FIELDS.has(prop)) return tokens(raw, { unigrams: true }).grams;
+    if (prop && WORD_FIELDS.has(prop)) return tokens(raw).words;
+    if (prop) return [normalize(raw)];
+    const { words, grams } = tokens(raw);
+    return [...new Set([...words, ...grams])];
+  },
+};
+
+const BOOST = { title: 3, titleGrams: 1.5, body: 1, bodyGrams: 0.5 };
+
+/** The default engine: Orama in this process, with the bilingual tokenizer and the synonym list. */
+export class EmbeddedSearch implements SearchEngine {
+  readonly name = 'embedded' as const;
+  private db: Db;
+  private readonly docs = new Map<string, SearchDocument>();
+  private readonly speller = new Speller();
+
+  constructor(private readonly synonyms: string[][] = []) {
+    this.db = create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
+  }
+
+  async index(docs: SearchDocument[]): Promise<void> {
+    const existing = docs.filter((d) => this.docs.has(d.id)).map((d) => d.id);
+    if (existing.length > 0) await this.remove(existing);
+    await insertMultiple(
+      this.db,
+      docs.map((d) => ({ id: d.id, type: d.type, lang: d.lang, town: d.town ?? '', title: d.title, titleGrams: d.title, body: d.body, bodyGrams: d.body })),
+      500,
+    );
+    for (const d of docs) {
+      this.docs.set(d.id, d);
+      if (d.lang === 'en') this.speller.add(`${d.title} ${d.body}`);
+    }
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    const present = ids.filter((id) => this.docs.has(id));
+    if (present.length === 0) return;
+    await removeMultiple(this.db, present, 500);
+    for (const id of present) this.docs.delete(id);
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const expanded = expandSynonyms(this.speller.correct(query), this.synonyms);
+    const where: Record<string, unknown> = {};
+    if (options.lang) where.lang = { eq: options.lang };
+    if (options.type) where.type = { eq: options.type };
+    if (options.town) where.town = options.town;
+    const result = await oramaSearch(this.db, {
+      term: expanded,
+      properties: ['title', 'titleGrams', 'body', 'bodyGrams'],
+      boost: BOOST,
+      where,
+      limit: options.limit ?? 10,
+      offset: options.offset ?? 0,
+      facets: { type: {}, town: {} },
+    });
+    const terms = surfaceTerms(expanded);
+    const facet = (name: 'type' | 'town') =>
+      Object.fromEntries(Object.entries(result.facets?.[name]?.values ?? {}).filter(([key, n]) => key !== '' && n > 0));
+    return {
+      total: result.count,
+      hits: result.hits.map((hit) => {
+        const doc = this.docs.get(hit.id)!;
+        return {
+          id: doc.id,
+          type: doc.type,
+          title: doc.title,
+          url: doc.url,
+          snippet: snippet(doc.body, terms),
+          lang: doc.lang,
+          ...(doc.town && { town: doc.town }),
+          score: hit.score,
+        };
+      }),
+      facets: { type: Object.fromEntries(DOC_TYPES.map((t) => [t, facet('type')[t] ?? 0]).filter(([, n]) => n)), town: facet('town') },
+    };
+  }
+
+  async suggest(prefix: string, lang?: Lang): Promise<Suggestion[]> {
+    const result = await oramaSearch(this.db, {
+      term: prefix,
+      properties: ['title', 'titleGrams'],
+      boost: { title: 2, titleGrams: 1 },
+      where: lang ? { lang: { eq: lang } } : {},
+      limit: 20,
+    });
+    const seen = new Set<string>();
+    const out: Suggestion[] = [];
+    for (const hit of result.hits) {
+      const doc = this.docs.get(hit.id)!;
+      if (seen.has(doc.title)) continue;
+      seen.add(doc.title);
+      out.push({ title: doc.title, url: doc.url, type: doc.type });
+      if (out.length === 8) break;
+    }
+    return out;
+  }
+
+  async stats() {
+    return { engine: this.name, documents: count(this.db) as number };
+  }
+}

@@ -1,0 +1,180 @@
+// The bilingual text handling both engines share: normalising, Chinese segmentation (jieba,
+// search mode, with the district's own words), Han bigrams, English stemming, synonyms and snippets.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { stemmer } from '@orama/stemmers/english';
+
+const HAN = /\p{Script=Han}/u;
+const RUNS = /(\p{Script=Han}+)|([a-z0-9]+(?:['’-][a-z0-9]+)*)/gu;
+
+const STOP_ZH = new Set(
+  '的 了 是 在 和 与 及 或 也 都 就 要 会 能 可以 可 吗 呢 吧 啊 呀 么 怎么 怎样 怎么样 如何 什么 哪里 哪儿 哪些 多少 几 我 你 他 她 我们 你们 他们 我家 家里 自己 这个 那个 这 那 有 没有 请问 一下 想 知道 告诉 还 又 被 把 给 对 从 到 为 为了 让 里 中 上 下'.split(' '),
+);
+const STOP_EN = new Set(
+  'a an the of to in on at for and or is are was be been do does did can could i my me we our you your he she it its they their this that these those what where when which who how much many there here with by from about any as if not no'.split(' '),
+);
+
+/** Full-width to half-width, lower case, one form for each character. */
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+let jieba: Jieba | undefined;
+
+/** Teaches the segmenter the district's words (places, programmes, synonyms) so it keeps them whole. */
+export function addWords(words: Iterable<string>): void {
+  const lines = [...new Set(words)].filter((w) => HAN.test(w) && w.length > 1).map((w) => `${w} 200000 n`);
+  if (lines.length > 0) segmenter().loadDict(Buffer.from(lines.join('\n')));
+}
+
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+export interface Tokens {
+  /** Words: jieba's search-mode pieces of Chinese, stemmed English words, numbers. */
+  words: string[];
+  /**
+   * Han characters as overlapping pairs. Indexing adds every single character too, so a
+   * one-character search finds a word that merely contains it; a query adds single characters
+   * only when it is one character long.
+   */
+  grams: string[];
+}
+
+/** Splits text into the words and Han grams both indexing and querying use. */
+export function tokens(text: string, { keepStopWords = false, unigrams = false } = {}): Tokens {
+  const words: string[] = [];
+  const grams: string[] = [];
+  for (const match of normalize(text).matchAll(RUNS)) {
+    const [, han, latin] = match;
+    if (han) {
+      for (const w of segmenter().cutForSearch(han, true)) {
+        if (HAN.test(w) && (keepStopWords || !STOP_ZH.has(w))) words.push(w);
+      }
+      if (han.length === 1 || unigrams) grams.push(...han);
+      for (let i = 0; i + 1 < han.length; i++) grams.push(han.slice(i, i + 2));
+    } else if (latin && (keepStopWords || !STOP_EN.has(latin))) {
+      // The stem finds other forms of the word; the word itself keeps typo tolerance useful
+      // ("conventon" is one letter from "convention" but three from its stem "conven").
+      const word = latin.replace(/['’]s$/, '');
+      words.push(word);
+      if (!/^\d/.test(word)) {
+        const stem = stemmer(word);
+        if (stem !== word) words.push(stem);
+      }
+    }
+  }
+  return { words, grams };
+}
+
+/** The words of `text` as a reader wrote them (for highlighting), without stop words. */
+export function surfaceTerms(text: string): string[] {
+  const out = new Set<string>();
+  for (const match of normalize(text).matchAll(RUNS)) {
+    const [, han, latin] = match;
+    if (han) for (const w of segmenter().cut(han, true)) if (!STOP_ZH.has(w)) out.add(w);
+    if (latin && !STOP_EN.has(latin)) out.add(latin);
+  }
+  return [...out];
+}
+
+/**
+ * Adds to a query the other terms of every synonym group it mentions, so 五保户 also looks for
+ * 特困人员 and "old age allowance" for 高龄津贴.
+ */
+export function expandSynonyms(query: string, groups: string[][]): string {
+  const q = normalize(query);
+  const words = new Set(q.match(/[a-z0-9]+/g) ?? []);
+  const mentions = (term: string) => {
+    const t = normalize(term);
+    return HAN.test(t) ? q.includes(t) : (t.match(/[a-z0-9]+/g) ?? []).every((part) => words.has(part));
+  };
+  const extra = new Set<string>();
+  for (const group of groups) {
+    if (group.some(mentions)) for (const term of group) if (!mentions(term)) extra.add(term);
+  }
+  return extra.size > 0 ? `${query} ${[...extra].join(' ')}` : query;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * A passage of `text` around the first match of `terms`, HTML-escaped, with each match in
+ * `<mark>`. English terms match as word starts (so "allow" marks "allowance").
+ */
+export function snippet(text: string, terms: string[], width = 80): string {
+  const patterns = terms
+    .filter((t) => t.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((t) => (HAN.test(t) ? t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : `\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\w*`));
+  if (patterns.length === 0) return escapeHtml(text.slice(0, width)) + (text.length > width ? '…' : '');
+  const matcher = new RegExp(patterns.join('|'), 'giu');
+  const first = matcher.exec(text);
+  const start = first ? Math.max(0, first.index - Math.floor(width / 3)) : 0;
+  const end = Math.min(text.length, start + width);
+  const passage = text.slice(start, end);
+  matcher.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (const m of passage.matchAll(matcher)) {
+    out += escapeHtml(passage.slice(last, m.index)) + `<mark>${escapeHtml(m[0])}</mark>`;
+    last = m.index! + m[0].length;
+  }
+  out += escapeHtml(passage.slice(last));
+  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
+}
+
+/** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * Corrects misspelt English words against the words the index holds: a word of five letters or
+ * more that the index lacks becomes its most frequent neighbour one edit away (two for long
+ * words). Short words are left alone: "cup" is not a typo for "cut".
+ */
+export class Speller {
+  private readonly counts = new Map<string, number>();
+
+  add(text: string): void {
+    for (const word of normalize(text).match(/[a-z]{3,}/g) ?? []) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+  }
+
+  correct(query: string): string {
+    return query.replace(/[A-Za-z]{5,}/g, (raw) => {
+      const word = raw.toLowerCase();
+      if (this.counts.has(word)) return raw;
+      const max = word.length >= 8 ? 2 : 1;
+      let best: string | undefined;
+      let bestDistance = max + 1;
+      let bestCount = 0;
+      for (const [candidate, count] of this.counts) {
+        const d = editDistance(word, candidate, max);
+        if (d < bestDistance || (d === bestDistance && d <= max && count > bestCount)) {
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
+        }
+      }
+      return best && bestDistance <= max ? best : raw;
+    });
+  }
+}

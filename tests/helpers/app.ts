@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../api/app.ts';
+import { loadConfig } from '../../api/config.ts';
+import { ZeroResults } from '../../api/search/zero-results.ts';
+import { loadContent } from '../../content/loader.ts';
+import { createSearch } from '../../search/index.ts';
+
+/** The API as the server builds it, over the shipped content, with a throw-away data folder. */
+export async function testApp() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'api-data-'));
+  const config = loadConfig({ DATA_DIR: dataDir });
+  const content = loadContent();
+  const search = await createSearch(config, content);
+  const zeroResults = new ZeroResults(dataDir);
+  return { app: createApp({ config, content, search, zeroResults }), content, search, zeroResults, dataDir };
+}

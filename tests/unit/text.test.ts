@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, expandSynonyms, snippet, Speller, tokens } from '../../search/text.ts';
+
+describe('bilingual tokens', () => {
+  it('segments Chinese in search mode and adds Han bigrams', () => {
+    const { words, grams } = tokens('低保怎么申请');
+    expect(words).toEqual(expect.arrayContaining(['低保', '申请']));
+    expect(words).not.toContain('怎么'); // a stop word
+    expect(grams).toEqual(['低保', '保怎', '怎么', '么申', '申请']);
+    expect(tokens('花灯', { unigrams: true }).grams).toEqual(['花', '灯', '花灯']);
+  });
+
+  it('keeps a single character as its own gram, for one-character searches', () => {
+    expect(tokens('灯').grams).toEqual(['灯']);
+  });
+
+  it('lower-cases, folds full-width letters and stems English, keeping the word too', () => {
+    expect(tokens('Ｏｌｄ Allowances').words).toEqual(expect.arrayContaining(['old', 'allowances', 'allow']));
+    expect(tokens('the old age allowance').words).not.toContain('the');
+  });
+});
+
+describe('synonyms', () => {
+  const groups = [['五保户', '特困人员'], ['old-age allowance', '高龄津贴']];
+  it('adds the other terms of a group the query mentions, in both directions', () => {
+    expect(expandSynonyms('五保户怎么申请', groups)).toContain('特困人员');
+    expect(expandSynonyms('特困人员', groups)).toContain('五保户');
+    expect(expandSynonyms('old-age allowance amount', groups)).toContain('高龄津贴');
+    expect(expandSynonyms('天气', groups)).toBe('天气');
+  });
+});
+
+describe('snippets', () => {
+  it('marks every match and escapes the rest', () => {
+    expect(snippet('低保<b>标准</b>和低保金', ['低保'])).toBe('<mark>低保</mark>&lt;b&gt;标准&lt;/b&gt;和<mark>低保</mark>金');
+    expect(snippet('Old-age Allowance for people over 80', ['allow'])).toContain('<mark>Allowance</mark>');
+  });
+});
+
+describe('spelling', () => {
+  const speller = new Speller();
+  speller.add('Old-age allowance for disabled people; village convention; allowance');
+  it('corrects a long word one or two edits from a word the index holds', () => {
+    expect(speller.correct('alowance disabeld')).toBe('allowance disabled');
+    expect(speller.correct('vilage conventon')).toBe('village convention');
+  });
+  it('leaves short words and known words alone', () => {
+    expect(speller.correct('cup world allowance')).toBe('cup world allowance');
+  });
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('disabeld', 'disabled')).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
