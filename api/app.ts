@@ -3,6 +3,7 @@ import type { Content } from '../content/loader.ts';
 import type { SearchEngine } from '../search/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorResponse } from './errors.ts';
+import { eligibilityRoutes } from './routes/eligibility.ts';
 import { healthRoutes } from './routes/health.ts';
 import { prefsRoutes } from './routes/prefs.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
     .route('/prefs', prefsRoutes())
     .route('/services', servicesRoutes(deps))
     .route('/hsds', hsdsRoutes(deps))
+    .route('/eligibility', eligibilityRoutes(deps))
     .route('/', searchRoutes(deps.search, deps.zeroResults));
   app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
   app.onError(errorResponse);

@@ -33,7 +33,9 @@ export function errorResponse(error: Error, c: Context): Response {
   if (error instanceof HTTPException) {
     const status = error.status;
     const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : 'bad_request';
-    return c.json(errorBody(code, error.message || 'The request could not be handled.'), status);
+    const message = error.message || 'The request could not be handled.';
+    // Hono's own body parsing failures ("Malformed JSON in request body") concern the body.
+    return c.json(errorBody(code, message, /body|JSON/i.test(message) ? { body: message } : undefined), status);
   }
   console.error('unexpected error:', error.name, error.message);
   return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);
@@ -55,6 +57,14 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= 'unknown field';
         continue;
+      }
+      if (issue.code === 'invalid_union') {
+        // Name the deepest field of the closest alternative, e.g. members.0.disability.kind.
+        const inner = issue.unionErrors.flatMap((e) => e.issues).sort((a, b) => b.path.length - a.path.length)[0];
+        if (inner) {
+          fields[inner.path.join('.') || target] ??= inner.message;
+          continue;
+        }
       }
       const name = issue.path.join('.') || target;
       fields[name] ??= issue.message;

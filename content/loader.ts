@@ -12,6 +12,8 @@ import {
   serviceSchema,
   slug,
   synonymsSchema,
+  questionsSchema,
+  type QuestionText,
   type Convention,
   type Parameter,
   type Place,
@@ -30,6 +32,7 @@ export const COLLECTIONS = {
   conventions: { dir: 'conventions' },
   services: { dir: 'services' },
   synonyms: { file: 'synonyms.yaml' },
+  questions: { file: 'rules/questions.yaml' },
 } as const;
 
 export interface Content {
@@ -41,6 +44,8 @@ export interface Content {
   services: Map<string, Service>;
   /** Search synonyms: groups of terms that mean the same. */
   synonyms: Synonyms;
+  /** The self-check's wording, by question id. */
+  questions: Record<string, QuestionText>;
 }
 
 /** One thing wrong with one content file. */
@@ -146,6 +151,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     conventions: directory(COLLECTIONS.conventions.dir, conventionSchema),
     services: directory(COLLECTIONS.services.dir, serviceSchema),
     synonyms: wholeFile(COLLECTIONS.synonyms.file, synonymsSchema) ?? [],
+    questions: wholeFile(COLLECTIONS.questions.file, questionsSchema) ?? {},
   };
 
   checkReferences(content, root, show, issues);

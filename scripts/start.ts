@@ -26,7 +26,7 @@ async function main() {
   const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
   const search = await createSearch(config, content, console.log);
   const zeroResults = new ZeroResults(config.DATA_DIR);
-  const portal = createPortal({ api: createApp({ config, content, search, zeroResults }), pages, astro, locals: { search } });
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults }), pages, astro, locals: { search, content } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${botMode(config)})`);
   });

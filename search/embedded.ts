@@ -1,11 +1,10 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
-import type { Lang } from '../content/schemas/index.ts';
+import { LANGS, type Lang } from '../content/schemas/index.ts';
 import { expandSynonyms, normalize, snippet, Speller, surfaceTerms, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 const schema = {
   type: 'enum',
-  lang: 'enum',
   town: 'string',
   title: 'string',
   titleGrams: 'string',
@@ -40,22 +39,28 @@ const BOOST = { title: 3, titleGrams: 1.5, body: 1, bodyGrams: 0.5 };
 /** The default engine: Orama in this process, with the bilingual tokenizer and the synonym list. */
 export class EmbeddedSearch implements SearchEngine {
   readonly name = 'embedded' as const;
-  private db: Db;
+  // One database per language: a search never has to filter out the other half of the index.
+  private readonly dbs: Record<Lang, Db>;
   private readonly docs = new Map<string, SearchDocument>();
   private readonly speller = new Speller();
 
   constructor(private readonly synonyms: string[][] = []) {
-    this.db = create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
+    const make = () => create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
+    this.dbs = { zh: make(), en: make() };
   }
 
   async index(docs: SearchDocument[]): Promise<void> {
     const existing = docs.filter((d) => this.docs.has(d.id)).map((d) => d.id);
     if (existing.length > 0) await this.remove(existing);
-    await insertMultiple(
-      this.db,
-      docs.map((d) => ({ id: d.id, type: d.type, lang: d.lang, town: d.town ?? '', title: d.title, titleGrams: d.title, body: d.body, bodyGrams: d.body })),
-      500,
-    );
+    for (const lang of LANGS) {
+      const rows = docs.filter((d) => d.lang === lang);
+      if (rows.length === 0) continue;
+      await insertMultiple(
+        this.dbs[lang],
+        rows.map((d) => ({ id: d.id, type: d.type, town: d.town ?? '', title: d.title, titleGrams: d.title, body: d.body, bodyGrams: d.body })),
+        500,
+      );
+    }
     for (const d of docs) {
       this.docs.set(d.id, d);
       if (d.lang === 'en') this.speller.add(`${d.title} ${d.body}`);
@@ -65,17 +70,20 @@ export class EmbeddedSearch implements SearchEngine {
   async remove(ids: string[]): Promise<void> {
     const present = ids.filter((id) => this.docs.has(id));
     if (present.length === 0) return;
-    await removeMultiple(this.db, present, 500);
+    for (const lang of LANGS) {
+      const mine = present.filter((id) => this.docs.get(id)!.lang === lang);
+      if (mine.length > 0) await removeMultiple(this.dbs[lang], mine, 500);
+    }
     for (const id of present) this.docs.delete(id);
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const expanded = expandSynonyms(this.speller.correct(query), this.synonyms);
     const where: Record<string, unknown> = {};
-    if (options.lang) where.lang = { eq: options.lang };
     if (options.type) where.type = { eq: options.type };
     if (options.town) where.town = options.town;
-    const result = await oramaSearch(this.db, {
+    const lang = options.lang ?? (/\p{Script=Han}/u.test(query) ? 'zh' : 'en');
+    const result = await oramaSearch(this.dbs[lang], {
       term: expanded,
       properties: ['title', 'titleGrams', 'body', 'bodyGrams'],
       boost: BOOST,
@@ -107,11 +115,10 @@ export class EmbeddedSearch implements SearchEngine {
   }
 
   async suggest(prefix: string, lang?: Lang): Promise<Suggestion[]> {
-    const result = await oramaSearch(this.db, {
+    const result = await oramaSearch(this.dbs[lang ?? (/\p{Script=Han}/u.test(prefix) ? 'zh' : 'en')], {
       term: prefix,
       properties: ['title', 'titleGrams'],
       boost: { title: 2, titleGrams: 1 },
-      where: lang ? { lang: { eq: lang } } : {},
       limit: 20,
     });
     const seen = new Set<string>();
@@ -127,6 +134,6 @@ export class EmbeddedSearch implements SearchEngine {
   }
 
   async stats() {
-    return { engine: this.name, documents: count(this.db) as number };
+    return { engine: this.name, documents: LANGS.reduce((n, lang) => n + (count(this.dbs[lang]) as number), 0) };
   }
 }

@@ -11,17 +11,20 @@ export { DOC_TYPES } from './types.ts';
 
 /**
  * The engine the configuration asks for, filled with the content: Meilisearch when MEILI_HOST is
- * set (settings pushed first), the embedded Orama engine otherwise. Progress goes to `log`.
+ * set and answers (settings pushed first), the embedded Orama engine otherwise. Progress goes to
+ * `log`.
  */
 export async function createSearch(config: Config, content: Content, log: (line: string) => void = () => {}): Promise<SearchEngine> {
   addWords(domainWords(content));
   let engine: SearchEngine;
-  if (config.MEILI_HOST) {
-    const meili = new MeiliSearchEngine(config.MEILI_HOST, config.MEILI_API_KEY, content.synonyms);
+  const meili = config.MEILI_HOST ? new MeiliSearchEngine(config.MEILI_HOST, config.MEILI_API_KEY, content.synonyms) : undefined;
+  if (meili && (await meili.reachable())) {
     log(`search: Meilisearch at ${config.MEILI_HOST}, pushing settings …`);
     await meili.configure();
     engine = meili;
   } else {
+    // Residents still get search when the configured server is down; /api/health shows which.
+    if (meili) log(`search: WARNING no Meilisearch answers at ${config.MEILI_HOST}; using the embedded engine`);
     engine = new EmbeddedSearch(content.synonyms);
   }
   const started = performance.now();

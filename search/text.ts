@@ -54,7 +54,10 @@ export function tokens(text: string, { keepStopWords = false, unigrams = false }
         if (HAN.test(w) && (keepStopWords || !STOP_ZH.has(w))) words.push(w);
       }
       if (han.length === 1 || unigrams) grams.push(...han);
-      for (let i = 0; i + 1 < han.length; i++) grams.push(han.slice(i, i + 2));
+      for (let i = 0; i + 1 < han.length; i++) {
+        const gram = han.slice(i, i + 2);
+        if (keepStopWords || !STOP_ZH.has(gram)) grams.push(gram);
+      }
     } else if (latin && (keepStopWords || !STOP_EN.has(latin))) {
       // The stem finds other forms of the word; the word itself keeps typo tolerance useful
       // ("conventon" is one letter from "convention" but three from its stem "conven").
@@ -82,10 +85,13 @@ export function surfaceTerms(text: string): string[] {
 
 /**
  * Adds to a query the other terms of every synonym group it mentions, so 五保户 also looks for
- * 特困人员 and "old age allowance" for 高龄津贴.
+ * 特困人员 and "old age allowance" for 高龄津贴. Only terms in the query's own script are added
+ * (the other language's pages are not searched) and at most `perGroup` of them, in the order the
+ * group lists them (official terms first), which keeps queries short and fast.
  */
-export function expandSynonyms(query: string, groups: string[][]): string {
+export function expandSynonyms(query: string, groups: string[][], perGroup = 4): string {
   const q = normalize(query);
+  const han = HAN.test(q);
   const words = new Set(q.match(/[a-z0-9]+/g) ?? []);
   const mentions = (term: string) => {
     const t = normalize(term);
@@ -93,7 +99,8 @@ export function expandSynonyms(query: string, groups: string[][]): string {
   };
   const extra = new Set<string>();
   for (const group of groups) {
-    if (group.some(mentions)) for (const term of group) if (!mentions(term)) extra.add(term);
+    if (!group.some(mentions)) continue;
+    group.filter((term) => HAN.test(term) === han && !mentions(term)).slice(0, perGroup).forEach((term) => extra.add(term));
   }
   return extra.size > 0 ? `${query} ${[...extra].join(' ')}` : query;
 }

@@ -6,5 +6,7 @@ declare namespace App {
     elder?: boolean;
     /** The portal's search engine, shared with the API (absent in `astro dev`). */
     search?: import('../search/index.ts').SearchEngine;
+    /** The validated content, as the API loaded it (absent in `astro dev`). */
+    content?: import('../content/loader.ts').Content;
   }
 }

@@ -5,3 +5,4 @@ export { conventionSchema, type Convention } from './convention.ts';
 export { serviceSchema, type Service } from './service.ts';
 export { parameterSchema, programmeSchema, type Parameter, type Programme } from './rules.ts';
 export { synonymsSchema, type Synonyms } from './synonyms.ts';
+export { questionsSchema, questionTextSchema, type QuestionText } from './questions.ts';

@@ -148,3 +148,15 @@ describe('GET /api/suggest', () => {
     expect((await app.request('/api/suggest?q=')).status).toBe(400);
   });
 });
+
+describe('search engine choice', () => {
+  it('falls back to the embedded engine, saying so, when the configured Meilisearch does not answer', async () => {
+    const { createSearch } = await import('../../search/index.ts');
+    const { loadConfig } = await import('../../api/config.ts');
+    const { loadContent } = await import('../../content/loader.ts');
+    const lines: string[] = [];
+    const engine = await createSearch(loadConfig({ MEILI_HOST: 'http://127.0.0.1:9' }), loadContent(), (l) => lines.push(l));
+    expect(engine.name).toBe('embedded');
+    expect(lines.join('\n')).toMatch(/WARNING no Meilisearch answers at http:\/\/127\.0\.0\.1:9/);
+  });
+});
