@@ -16,7 +16,7 @@ interface Answer {
 const input = document.querySelector<HTMLInputElement>('input[data-live]');
 const results = document.querySelector<HTMLElement>('[data-search-results]');
 const strings = document.querySelector<HTMLElement>('[data-i18n-results]');
-const noneTemplate = document.querySelector<HTMLTemplateElement>('template[data-none-template]');
+const noneTemplate = document.querySelector<HTMLElement>('[data-none-template]');
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]) {
   const node = Object.assign(document.createElement(tag), props);
@@ -34,7 +34,7 @@ if (input && results && strings && noneTemplate) {
   const render = (q: string, answer: Answer) => {
     results.replaceChildren();
     if (answer.total === 0) {
-      const none = noneTemplate.content.cloneNode(true) as DocumentFragment;
+      const none = noneTemplate.firstElementChild!.cloneNode(true) as HTMLElement;
       none.querySelector('[data-none-title]')!.textContent = (strings.dataset.i18nNone ?? '').replace('{q}', q);
       results.append(none);
       return;

@@ -44,10 +44,21 @@ describe('the search page', () => {
   it('helps when nothing is found: other words, the bot and the hotline', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseURL()}/en/search/?q=quantum+xylophone`);
-    const none = page.locator('[data-none]');
+    const none = page.locator('[data-search-results] [data-none]');
     expect(await none.innerText()).toContain('Nothing found');
     expect(await none.getByRole('link', { name: 'dibao' }).getAttribute('href')).toBe('/en/search/?q=dibao');
     expect(await none.getByRole('link', { name: '12345' }).getAttribute('href')).toBe('tel:12345');
+    await page.close();
+  });
+});
+
+describe('the search page as you type', () => {
+  it('shows the helpful zero-result block when nothing matches', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseURL()}/en/search/`);
+    await page.getByRole('searchbox').fill('quantum xylophone');
+    await expect.poll(() => page.locator('[data-search-results] [data-none]').count()).toBe(1);
+    expect(await page.locator('[data-search-results] [data-none]').innerText()).toContain('Nothing found for “quantum xylophone”');
     await page.close();
   });
 });
