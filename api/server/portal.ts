@@ -8,6 +8,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { LANGS, type Lang } from '../../content/schemas/index.ts';
 import { ELDER_COOKIE, elderCookieOn } from '../routes/prefs.ts';
 import { log } from '../log.ts';
+import { gzipResponse } from './node-gzip.ts';
 import type { StaticFile, StaticFiles } from './static-files.ts';
 
 /** Astro's Node middleware: renders on-demand pages, calls `next` when no route matches. */
@@ -111,6 +112,13 @@ export function createPortal({ api, pages, astro, locals: shared = {} }: PortalP
     const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`));
     if (astro && inLanguage) {
       const locals: App.Locals = { ...shared, elder: elderFor(c) };
+      const res = c.env.outgoing;
+      // What Hono's middleware would have added, since Astro writes to the Node response itself.
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
+      res.setHeader('Cache-Control', 'no-cache');
+      gzipResponse(res, c.req.header('Accept-Encoding'));
       const handled = await new Promise<boolean>((resolve, reject) => {
         astro(c.env.incoming, c.env.outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
       });

@@ -55,6 +55,15 @@ describe('the portal as a newcomer starts it', () => {
     if (css) expect((await get(css)).headers.get('cache-control')).toContain('immutable');
   });
 
+  it('compresses pages rendered on request too, and sends them with the security headers', async () => {
+    for (const path of ['/zh/services/', '/en/search/?q=dibao', '/zh/check/?start=1']) {
+      const res = await get(path, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.headers.get('content-encoding'), path).toBe('gzip');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(await res.text(), path).toContain('</html>');
+    }
+  });
+
   it('renders the search page per request and escapes what the reader typed', async () => {
     const res = await get(`/zh/search/?q=${encodeURIComponent('<script>alert(1)</script>低保')}`);
     expect(res.status).toBe(200);
