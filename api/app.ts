@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import type { Content } from '../content/loader.ts';
+import type { Bot } from './ask/bot.ts';
 import type { SearchEngine } from '../search/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorResponse } from './errors.ts';
+import { askRoutes } from './routes/ask.ts';
 import { eligibilityRoutes } from './routes/eligibility.ts';
 import { healthRoutes } from './routes/health.ts';
 import { prefsRoutes } from './routes/prefs.ts';
@@ -15,6 +17,7 @@ export interface AppDeps {
   config: Config;
   content: Content;
   search: SearchEngine;
+  bot: Bot;
   /** Where zero-result queries are counted; none in tests that do not ask. */
   zeroResults?: ZeroResults;
 }
@@ -31,6 +34,7 @@ export function createApp(deps: AppDeps) {
     .route('/services', servicesRoutes(deps))
     .route('/hsds', hsdsRoutes(deps))
     .route('/eligibility', eligibilityRoutes(deps))
+    .route('/ask', askRoutes(deps.bot, deps.config.DATA_DIR))
     .route('/', searchRoutes(deps.search, deps.zeroResults));
   app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
   app.onError(errorResponse);

@@ -25,6 +25,8 @@ const configSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalText,
+  /** How long to wait for the model before answering extractively instead. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
   /** The public address of the portal, used in absolute links (sitemap, feeds, QR codes). */
   PUBLIC_ORIGIN: optionalUrl,
 });

@@ -13,6 +13,8 @@ import {
   slug,
   synonymsSchema,
   questionsSchema,
+  botSchema,
+  type BotRules,
   type QuestionText,
   type Convention,
   type Parameter,
@@ -33,6 +35,7 @@ export const COLLECTIONS = {
   services: { dir: 'services' },
   synonyms: { file: 'synonyms.yaml' },
   questions: { file: 'rules/questions.yaml' },
+  bot: { file: 'bot.yaml' },
 } as const;
 
 export interface Content {
@@ -46,6 +49,8 @@ export interface Content {
   synonyms: Synonyms;
   /** The self-check's wording, by question id. */
   questions: Record<string, QuestionText>;
+  /** The Q&A bot's routing rules and replies (undefined only if the file is missing). */
+  bot?: BotRules;
 }
 
 /** One thing wrong with one content file. */
@@ -152,6 +157,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     services: directory(COLLECTIONS.services.dir, serviceSchema),
     synonyms: wholeFile(COLLECTIONS.synonyms.file, synonymsSchema) ?? [],
     questions: wholeFile(COLLECTIONS.questions.file, questionsSchema) ?? {},
+    bot: wholeFile(COLLECTIONS.bot.file, botSchema),
   };
 
   checkReferences(content, root, show, issues);

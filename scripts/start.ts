@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp } from '../api/app.ts';
-import { botMode, ConfigError, loadConfig } from '../api/config.ts';
+import { Bot } from '../api/ask/bot.ts';
+import { ConfigError, loadConfig } from '../api/config.ts';
 import { ZeroResults } from '../api/search/zero-results.ts';
 import { createSearch } from '../search/index.ts';
 import { createPortal, type AstroHandler } from '../api/server/portal.ts';
@@ -25,10 +26,11 @@ async function main() {
   const entry = join(dist, 'server', 'entry.mjs');
   const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
   const search = await createSearch(config, content, console.log);
+  const bot = await Bot.create(content, config);
   const zeroResults = new ZeroResults(config.DATA_DIR);
-  const portal = createPortal({ api: createApp({ config, content, search, zeroResults }), pages, astro, locals: { search, content } });
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot }), pages, astro, locals: { search, content, bot } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${botMode(config)})`);
+    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${bot.mode})`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -8,5 +8,7 @@ declare namespace App {
     search?: import('../search/index.ts').SearchEngine;
     /** The validated content, as the API loaded it (absent in `astro dev`). */
     content?: import('../content/loader.ts').Content;
+    /** The Q&A bot, shared with the API (absent in `astro dev`). */
+    bot?: import('../api/ask/bot.ts').Bot;
   }
 }

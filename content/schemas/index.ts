@@ -6,3 +6,4 @@ export { serviceSchema, type Service } from './service.ts';
 export { parameterSchema, programmeSchema, type Parameter, type Programme } from './rules.ts';
 export { synonymsSchema, type Synonyms } from './synonyms.ts';
 export { questionsSchema, questionTextSchema, type QuestionText } from './questions.ts';
+export { botSchema, type BotRules } from './bot.ts';

@@ -3,3 +3,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-p
   button.hidden = false;
   button.addEventListener('click', () => window.print());
 }
+
+export {};

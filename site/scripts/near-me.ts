@@ -48,3 +48,5 @@ if (box && list && 'geolocation' in navigator) {
     );
   });
 }
+
+export {};

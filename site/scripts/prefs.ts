@@ -46,3 +46,5 @@ if (readButton && typeof window.speechSynthesis?.speak === 'function') {
     setLabel(true);
   });
 }
+
+export {};

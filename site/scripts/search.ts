@@ -93,3 +93,5 @@ if (input && results && strings && noneTemplate) {
     }
   });
 }
+
+export {};

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../api/app.ts';
+import { Bot } from '../../api/ask/bot.ts';
 import { loadConfig } from '../../api/config.ts';
 import { ZeroResults } from '../../api/search/zero-results.ts';
 import { loadContent } from '../../content/loader.ts';
@@ -14,5 +15,6 @@ export async function testApp() {
   const content = loadContent();
   const search = await createSearch(config, content);
   const zeroResults = new ZeroResults(dataDir);
-  return { app: createApp({ config, content, search, zeroResults }), content, search, zeroResults, dataDir };
+  const bot = await Bot.create(content, config);
+  return { app: createApp({ config, content, search, zeroResults, bot }), content, search, zeroResults, dataDir, bot };
 }

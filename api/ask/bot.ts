@@ -1,0 +1,136 @@
+// The Q&A bot: route first, then retrieve passages, then answer by quoting them (extractive) or,
+// with a model configured, by a generated answer whose citations are checked.
+import { botMode, type Config } from '../config.ts';
+import type { Content } from '../../content/loader.ts';
+import type { BotRules, Lang } from '../../content/schemas/index.ts';
+import { EmbeddedSearch } from '../../search/embedded.ts';
+import { expandSynonyms } from '../../search/text.ts';
+import type { SearchDocument } from '../../search/index.ts';
+import { districtToday } from '../eligibility/results.ts';
+import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
+import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
+import { passages } from './passages.ts';
+import { questionLang, route, stripPersonalNumbers } from './routing.ts';
+
+export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
+
+export interface BotAnswer {
+  status: Status;
+  mode: 'extractive' | 'generative';
+  answer: string;
+  citations: Citation[];
+  /** The visible label: a quotation from the portal, or AI-generated. */
+  label: string;
+  /** Where to go instead, for redirects and answers not found. */
+  links: { title: string; url: string }[];
+}
+
+/** Below this share of the question's key words in the best passage, the answer is "not found". */
+const MIN_COVERAGE = 0.6;
+const PASSAGES = 4;
+
+export class Bot {
+  private readonly rules: BotRules;
+  private readonly engine: EmbeddedSearch;
+  private readonly byId = new Map<string, SearchDocument>();
+  private readonly model?: ModelSettings;
+
+  private constructor(private readonly content: Content, config: Config) {
+    if (!content.bot) throw new Error('content/bot.yaml is missing');
+    this.rules = content.bot;
+    this.engine = new EmbeddedSearch(content.synonyms);
+    if (botMode(config) === 'generative') {
+      this.model = {
+        apiKey: config.OPENAI_API_KEY,
+        baseURL: config.OPENAI_BASE_URL,
+        model: config.OPENAI_MODEL ?? 'gpt-4o-mini',
+        timeoutMs: config.OPENAI_TIMEOUT_MS,
+      };
+    }
+  }
+
+  /** A bot with its passages indexed (in process: a few hundred short passages). */
+  static async create(content: Content, config: Config): Promise<Bot> {
+    const bot = new Bot(content, config);
+    const docs = passages(content, districtToday());
+    for (const d of docs) bot.byId.set(d.id, d);
+    await bot.engine.index(docs);
+    return bot;
+  }
+
+  get mode(): 'extractive' | 'generative' {
+    return this.model ? 'generative' : 'extractive';
+  }
+
+  private reply(status: Status, lang: Lang, text: string, links: BotAnswer['links'] = []): BotAnswer {
+    return { status, mode: 'extractive', answer: text, citations: [], label: this.rules.replies.quoteLabel[lang], links };
+  }
+
+  private helpLinks(lang: Lang): BotAnswer['links'] {
+    const office = lang === 'zh' ? '乡镇（街道）民政办' : 'Township civil affairs offices';
+    return [
+      { title: lang === 'zh' ? '看看我家能申请什么' : 'Find out what my family can apply for', url: `/${lang}/check/` },
+      { title: office, url: `/${lang}/services/?type=civil-affairs-office` },
+      { title: '12345', url: 'tel:12345' },
+    ];
+  }
+
+  /**
+   * Answers one question. `onToken` receives the answer as it is written (the model's tokens, or
+   * the extractive answer line by line). Personal numbers never reach retrieval, the model or the
+   * answer.
+   */
+  async answer(rawQuestion: string, options: { lang?: Lang; history?: ChatTurn[]; onToken?: (t: string) => void } = {}): Promise<BotAnswer> {
+    const { text: question, hadNumbers } = stripPersonalNumbers(rawQuestion);
+    const lang = options.lang ?? questionLang(question);
+    const replies = this.rules.replies;
+    const emit = (answer: BotAnswer) => {
+      if (options.onToken) for (const line of answer.answer.split('\n')) options.onToken(`${line}\n`);
+      return answer;
+    };
+
+    const kind = hadNumbers ? 'personal' : route(question, this.rules);
+    if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [{ title: '110', url: 'tel:110' }, { title: '120', url: 'tel:120' }, { title: '12356', url: 'tel:12356' }, { title: '12345', url: 'tel:12345' }]));
+    if (kind === 'refused') return emit(this.reply('refused', lang, replies.refused[lang]));
+    if (kind === 'personal') return emit(this.reply('redirect', lang, replies.personal[lang], this.helpLinks(lang)));
+    if (kind === 'offTopic') return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
+    if (kind === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
+
+    // A short follow-up ("那要带什么？") borrows the topic of the previous question.
+    const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
+    let terms = keyTerms(question, this.content.synonyms);
+    let query = question;
+    const previous = [...history].reverse().find((turn) => turn.role === 'user');
+    if (previous && terms.length <= 2) {
+      query = `${previous.content} ${question}`;
+      terms = keyTerms(query, this.content.synonyms);
+    }
+
+    const { hits } = await this.engine.search(expandSynonyms(query, this.content.synonyms), { lang, limit: PASSAGES * 2 });
+    const candidates = hits.map((h) => this.byId.get(h.id)!).filter(Boolean);
+    const relevant = candidates.filter((p) => coverage(`${p.title}\n${p.body}`, terms) >= MIN_COVERAGE * 0.75).slice(0, PASSAGES);
+    const best = candidates[0] && coverage(`${candidates[0].title}\n${candidates[0].body}`, terms);
+    if (relevant.length === 0 || best === undefined || Math.max(best, ...relevant.map((p) => coverage(`${p.title}\n${p.body}`, terms))) < MIN_COVERAGE) {
+      return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
+    }
+
+    const extractive = (): BotAnswer => {
+      const picked = extract(query, relevant, terms);
+      if (picked.sentences.length === 0) return this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]);
+      return { status: 'answered', mode: 'extractive', answer: extractiveText(lang, replies.extractiveIntro[lang], picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: [] };
+    };
+
+    if (!this.model) return emit(extractive());
+    try {
+      const text = await generate(this.model, lang, question, relevant, history, (t) => options.onToken?.(t));
+      const checked = checkCitations(text, relevant);
+      if (checked.kind === 'answer') {
+        return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links: [] };
+      }
+      if (checked.kind === 'not_found') return this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]);
+    } catch {
+      // Timeouts and errors fall through to the extractive answer.
+    }
+    return extractive();
+  }
+}

@@ -1,0 +1,89 @@
+// Extractive answers: the sentences of the retrieved passages that best answer the question,
+// quoted with their sources. No model, so nothing is invented.
+import type { Lang } from '../../content/schemas/index.ts';
+import { normalize, tokens } from '../../search/text.ts';
+import type { SearchDocument } from '../../search/index.ts';
+
+export interface Citation {
+  title: string;
+  url: string;
+  quote: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const ASKS_NUMBER = /多少|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
+const ASKS_WHERE = /哪里|哪儿|在哪|去哪|找谁|where|who do i/i;
+const PLACE = /民政办|乡镇|街道|民政局|村委会|居委会|office|township|street|bureau|committee/i;
+
+/** The words that carry a question's meaning (no stop words), each with its synonyms. */
+export function keyTerms(question: string, synonyms: string[][]): string[][] {
+  const { words } = tokens(question);
+  // Search mode yields pieces and wholes (村规, 民约, 村规民约); a term is covered if any form is.
+  const distinct = [...new Set(words)].filter((w) => !words.some((other) => other !== w && other.includes(w) && HAN.test(w)));
+  return distinct.map((w) => {
+    const group = synonyms.find((g) => g.some((term) => normalize(term) === w || (HAN.test(w) && normalize(term).includes(w))));
+    return [w, ...(group ?? []).map(normalize)];
+  });
+}
+
+const covers = (text: string, term: string[]) => term.some((t) => (HAN.test(t) ? text.includes(t) : new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text)));
+
+/** The share of the question's key terms a text contains (0–1). */
+export function coverage(text: string, terms: string[][]): number {
+  if (terms.length === 0) return 0;
+  const normal = normalize(text);
+  return terms.filter((term) => covers(normal, term)).length / terms.length;
+}
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！？；!?])|(?<=\.)\s+|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 3);
+}
+
+export interface Extract {
+  sentences: { text: string; citation: number }[];
+  citations: Citation[];
+}
+
+/**
+ * Picks up to `max` sentences from the passages, each scored by the key terms it contains (and,
+ * for "how much / how old" questions, whether it has a figure), and cites its passage.
+ */
+export function extract(question: string, passages: SearchDocument[], terms: string[][], max = 3): Extract {
+  const wantsNumber = ASKS_NUMBER.test(question);
+  const wantsPlace = ASKS_WHERE.test(question);
+  const scored = passages.flatMap((p, passageIndex) =>
+    // A question in the text ("多大年纪能领？") is not an answer to quote.
+    sentences(p.body).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
+      const normal = normalize(text);
+      const hits = terms.filter((term) => covers(normal, term)).length;
+      const intent = (wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
+      return { text, passageIndex, score: hits + intent - passageIndex * 0.3 - order * 0.05 };
+    }),
+  );
+  const chosen = scored
+    .filter((s) => s.score > 0.5)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, max);
+  const citations: Citation[] = [];
+  const out: Extract['sentences'] = [];
+  for (const s of chosen) {
+    const p = passages[s.passageIndex]!;
+    let index = citations.findIndex((c) => c.url === p.url);
+    if (index < 0) {
+      citations.push({ title: p.title, url: p.url, quote: s.text });
+      index = citations.length - 1;
+    }
+    out.push({ text: s.text, citation: index + 1 });
+  }
+  return { sentences: out, citations };
+}
+
+/** The answer text: the intro line, then each quoted sentence with its source number. */
+export function extractiveText(lang: Lang, intro: string, picked: Extract['sentences']): string {
+  const [open, close] = lang === 'zh' ? ['“', '”'] : ['“', '”'];
+  return [intro, ...picked.map((s) => `${open}${s.text}${close} [${s.citation}]`)].join('\n');
+}
+

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { localized } from './common.ts';
+
+const phrases = z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+
+/**
+ * The Q&A bot's routing rules and fixed replies. Routes are checked before any retrieval; each
+ * lists phrases in both languages. Replies are what the bot says on each route.
+ */
+export const botSchema = z.strictObject({
+  routes: z.strictObject({
+    /** Danger now: answered with 110 / 120 / 119 and the mental-health line, nothing else. */
+    crisis: z.strictObject({ phrases }),
+    /** Prompt injection, requests for the system prompt or keys, anything harmful. */
+    refused: z.strictObject({ phrases }),
+    /** The resident's own case: sent to the self-check and the township office. */
+    personal: z.strictObject({ phrases }),
+    /** Subjects the portal does not cover: answered as not found, with the 12345 hotline. */
+    offTopic: z.strictObject({ phrases }),
+    /** A bare greeting. */
+    greeting: z.strictObject({ phrases }),
+  }),
+  replies: z.strictObject({
+    greeting: localized,
+    personal: localized,
+    crisis: localized,
+    refused: localized,
+    notFound: localized,
+    extractiveIntro: localized,
+    /** The visible label on any answer written by a language model (2025 labelling rules). */
+    aiLabel: localized,
+    /** The label on extractive answers: quotations from the portal. */
+    quoteLabel: localized,
+  }),
+});
+export type BotRules = z.infer<typeof botSchema>;
