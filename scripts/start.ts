@@ -8,6 +8,9 @@ import { Bot } from '../api/ask/bot.ts';
 import { ConfigError, loadConfig } from '../api/config.ts';
 import { ZeroResults } from '../api/search/zero-results.ts';
 import { createSearch } from '../search/index.ts';
+import { eventDocuments } from '../search/documents.ts';
+import { openDb } from '../api/events/db.ts';
+import { EventStore } from '../api/events/store.ts';
 import { createPortal, type AstroHandler } from '../api/server/portal.ts';
 import { StaticFiles } from '../api/server/static-files.ts';
 import { ContentError, loadContent } from '../content/loader.ts';
@@ -27,12 +30,19 @@ async function main() {
   const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
   const search = await createSearch(config, content, console.log);
   const bot = await Bot.create(content, config);
+  const db = openDb(config.DATA_DIR);
+  const events = new EventStore(db).list({ includeCancelled: false });
+  await search.index(eventDocuments(content, events));
+  console.log(`events: ${events.length} upcoming and past events in ${config.DATA_DIR}`);
   const zeroResults = new ZeroResults(config.DATA_DIR);
-  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot }), pages, astro, locals: { search, content, bot } });
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot, db }), pages, astro, locals: { search, content, bot } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${bot.mode})`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => {
+    db.close();
+    process.exit(0);
+  });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

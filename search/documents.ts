@@ -3,6 +3,7 @@ import { valueAt } from '../content/parameters.ts';
 import { LANGS, type Lang, type Localized } from '../content/schemas/index.ts';
 import { t } from '../site/i18n/index.ts';
 import { townOfPlace } from '../site/lib/conventions.ts';
+import type { EventRecord } from '../api/events/store.ts';
 import type { SearchDocument } from './types.ts';
 
 const join = (lang: Lang, parts: (Localized | undefined)[]) =>
@@ -87,6 +88,24 @@ export function contentDocuments(content: Content, date = new Date().toISOString
     }
   }
   return docs;
+}
+
+/** An event's search documents, one per language it is written in (English falls back to Chinese). */
+export function eventDocuments(content: Content, events: EventRecord[]): SearchDocument[] {
+  return events.flatMap((e) =>
+    LANGS.map((lang) => {
+      const center = content.services.get(e.center);
+      return {
+        id: `${lang}:event:${e.id}`,
+        type: 'event' as const,
+        lang,
+        title: e.title[lang] ?? e.title.zh,
+        body: [e.description[lang] ?? e.description.zh, center?.name[lang] ?? '', e.place ?? ''].join('\n'),
+        url: `/${lang}/events/${e.id}/`,
+        ...(center?.town && { town: center.town }),
+      };
+    }),
+  );
 }
 
 /** Words the segmenter should keep whole: place and programme names, synonym terms. */

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../api/app.ts';
 import { Bot } from '../../api/ask/bot.ts';
+import { openDb } from '../../api/events/db.ts';
 import { loadConfig } from '../../api/config.ts';
 import { ZeroResults } from '../../api/search/zero-results.ts';
 import { loadContent } from '../../content/loader.ts';
@@ -16,5 +17,6 @@ export async function testApp() {
   const search = await createSearch(config, content);
   const zeroResults = new ZeroResults(dataDir);
   const bot = await Bot.create(content, config);
-  return { app: createApp({ config, content, search, zeroResults, bot }), content, search, zeroResults, dataDir, bot };
+  const db = openDb(dataDir);
+  return { app: createApp({ config, content, search, zeroResults, bot, db }), content, search, zeroResults, dataDir, bot, db };
 }

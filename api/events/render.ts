@@ -1,0 +1,27 @@
+// Event descriptions are Markdown written by centre staff: rendered with `marked`, then cleaned
+// with an allow-list, so no script, event handler or javascript: URL ever reaches a page.
+import { marked } from 'marked';
+import xss from 'xss';
+
+// xss is CommonJS: its named exports come through the default one.
+const { FilterXSS, safeAttrValue } = xss as unknown as typeof import('xss');
+
+const filter = new FilterXSS({
+  whiteList: {
+    p: [], br: [], strong: [], em: [], ul: [], ol: [], li: [], h3: [], h4: [], blockquote: [],
+    a: ['href', 'title'],
+  },
+  stripIgnoreTag: true,
+  stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template'],
+  safeAttrValue(tag, name, value, cssFilter) {
+    // Only web, phone and mail links and paths on this site; javascript:, data: and the rest go.
+    if (tag === 'a' && name === 'href' && !/^(https?:\/\/|tel:|mailto:|\/(?!\/))/i.test(value.trim())) return '';
+    return safeAttrValue(tag, name, value, cssFilter);
+  },
+});
+
+/** Markdown to safe HTML. Headings are demoted to h3/h4 so they sit under the page's own. */
+export function renderMarkdown(markdown: string): string {
+  const html = marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string;
+  return filter.process(html);
+}

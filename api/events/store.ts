@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { slug } from '../../content/schemas/index.ts';
+import type { User } from './accounts.ts';
+import type { Db } from './db.ts';
+import { renderMarkdown } from './render.ts';
+
+export const AUDIENCES = ['elderly', 'children', 'families', 'everyone'] as const;
+const dateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'expected a date and time with its offset, e.g. 2026-12-05T09:30:00+08:00')
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'not a real date and time');
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The event body of POST /api/events (PATCH takes any subset). Titles and descriptions: zh required, en optional. */
+export const eventInput = z.strictObject({
+  center: slug.optional(),
+  title: z.strictObject({ zh: text(120), en: text(120).optional() }),
+  description: z.strictObject({ zh: text(5000), en: text(5000).optional() }),
+  start: dateTime,
+  end: dateTime,
+  audience: z.array(z.enum(AUDIENCES)).min(1).max(4),
+  place: text(200).optional(),
+  capacity: z.number().int().min(1).max(100_000).optional(),
+  accessibility: text(500).optional(),
+});
+export const eventPatch = eventInput.partial();
+export type EventInput = z.infer<typeof eventInput>;
+
+export interface EventRecord {
+  id: string;
+  center: string;
+  title: { zh: string; en?: string };
+  description: { zh: string; en?: string };
+  descriptionHtml: { zh: string; en?: string };
+  start: string;
+  end: string;
+  audience: (typeof AUDIENCES)[number][];
+  place?: string;
+  capacity?: number;
+  accessibility?: string;
+  status: 'scheduled' | 'cancelled';
+  url: string;
+  updatedAt: string;
+}
+
+function fromRow(r: Record<string, unknown>): EventRecord {
+  const descriptionEn = (r.description_en as string | null) ?? undefined;
+  return {
+    id: r.id as string,
+    center: r.center as string,
+    title: { zh: r.title_zh as string, ...(r.title_en ? { en: r.title_en as string } : {}) },
+    description: { zh: r.description_zh as string, ...(descriptionEn ? { en: descriptionEn } : {}) },
+    descriptionHtml: { zh: renderMarkdown(r.description_zh as string), ...(descriptionEn ? { en: renderMarkdown(descriptionEn) } : {}) },
+    start: r.start as string,
+    end: r.end as string,
+    audience: JSON.parse(r.audience as string),
+    ...(r.place ? { place: r.place as string } : {}),
+    ...(r.capacity ? { capacity: r.capacity as number } : {}),
+    ...(r.accessibility ? { accessibility: r.accessibility as string } : {}),
+    status: r.status as EventRecord['status'],
+    url: `/zh/events/${r.id as string}/`,
+    updatedAt: r.updated_at as string,
+  };
+}
+
+export interface EventQuery {
+  from?: string;
+  to?: string;
+  center?: string;
+  audience?: string;
+  includeCancelled?: boolean;
+}
+
+/** Events in SQLite, every change written to the audit log in the same transaction. */
+export class EventStore {
+  constructor(private readonly db: Db) {}
+
+  private audit(user: User, action: string, eventId: string, detail: unknown) {
+    this.db.prepare('INSERT INTO audit (at, user_id, action, event_id, detail) VALUES (?, ?, ?, ?, ?)').run(new Date().toISOString(), user.id, action, eventId, JSON.stringify(detail));
+  }
+
+  create(user: User, center: string, input: EventInput): EventRecord {
+    const id = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO events (id, center, title_zh, title_en, description_zh, description_en, start, end, audience, place, capacity, accessibility, status, created_by, created_at, updated_at)
+           VALUES (@id, @center, @title_zh, @title_en, @description_zh, @description_en, @start, @end, @audience, @place, @capacity, @accessibility, 'scheduled', @created_by, @now, @now)`,
+        )
+        .run({
+          id, center, now, created_by: user.id,
+          title_zh: input.title.zh, title_en: input.title.en ?? null,
+          description_zh: input.description.zh, description_en: input.description.en ?? null,
+          start: input.start, end: input.end, audience: JSON.stringify(input.audience),
+          place: input.place ?? null, capacity: input.capacity ?? null, accessibility: input.accessibility ?? null,
+        });
+      this.audit(user, 'create', id, input);
+    })();
+    return this.get(id)!;
+  }
+
+  update(user: User, id: string, patch: Partial<EventInput>): EventRecord {
+    const current = this.get(id)!;
+    const merged = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE events SET center = @center, title_zh = @title_zh, title_en = @title_en, description_zh = @description_zh, description_en = @description_en,
+             start = @start, end = @end, audience = @audience, place = @place, capacity = @capacity, accessibility = @accessibility, updated_at = @now WHERE id = @id`,
+        )
+        .run({
+          id, now: new Date().toISOString(), center: merged.center,
+          title_zh: merged.title.zh, title_en: merged.title.en ?? null,
+          description_zh: merged.description.zh, description_en: merged.description.en ?? null,
+          start: merged.start, end: merged.end, audience: JSON.stringify(merged.audience),
+          place: merged.place ?? null, capacity: merged.capacity ?? null, accessibility: merged.accessibility ?? null,
+        });
+      this.audit(user, 'update', id, patch);
+    })();
+    return this.get(id)!;
+  }
+
+  /** Cancelled events are kept and shown as cancelled. */
+  cancel(user: User, id: string): EventRecord {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE events SET status = 'cancelled', updated_at = ? WHERE id = ?").run(new Date().toISOString(), id);
+      this.audit(user, 'cancel', id, null);
+    })();
+    return this.get(id)!;
+  }
+
+  get(id: string): EventRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    return row && fromRow(row);
+  }
+
+  list(q: EventQuery = {}): EventRecord[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!q.includeCancelled) where.push("status = 'scheduled'");
+    if (q.from) (where.push('end >= ?'), params.push(q.from));
+    if (q.to) (where.push('start <= ?'), params.push(q.to));
+    if (q.center) (where.push('center = ?'), params.push(q.center));
+    if (q.audience) (where.push('audience LIKE ?'), params.push(`%"${q.audience}"%`));
+    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY start LIMIT 500`;
+    return this.db.prepare(sql).all(...params).map((r) => fromRow(r as Record<string, unknown>));
+  }
+
+  auditLog(limit = 100) {
+    return this.db.prepare('SELECT audit.*, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id ORDER BY audit.id DESC LIMIT ?').all(limit);
+  }
+}
