@@ -31,11 +31,12 @@ async function main() {
   const search = await createSearch(config, content, console.log);
   const bot = await Bot.create(content, config);
   const db = openDb(config.DATA_DIR);
-  const events = new EventStore(db).list({ includeCancelled: false });
+  const eventStore = new EventStore(db);
+  const events = eventStore.list({ includeCancelled: false });
   await search.index(eventDocuments(content, events));
   console.log(`events: ${events.length} upcoming and past events in ${config.DATA_DIR}`);
   const zeroResults = new ZeroResults(config.DATA_DIR);
-  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot, db }), pages, astro, locals: { search, content, bot } });
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot, db }), pages, astro, locals: { search, content, bot, events: eventStore } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${bot.mode})`);
   });

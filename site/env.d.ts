@@ -10,5 +10,7 @@ declare namespace App {
     content?: import('../content/loader.ts').Content;
     /** The Q&A bot, shared with the API (absent in `astro dev`). */
     bot?: import('../api/ask/bot.ts').Bot;
+    /** The event store (absent in `astro dev`). */
+    events?: import('../api/events/store.ts').EventStore;
   }
 }

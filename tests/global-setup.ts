@@ -10,6 +10,8 @@ import { freePort, startPortal } from './helpers/portal.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The running portal's data folder, so e2e tests can create staff accounts as `npm run users` does. */
+    dataDir: string;
   }
 }
 
@@ -20,6 +22,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const portal = await startPortal(port, dataDir);
   project.provide('baseURL', `http://127.0.0.1:${port}`);
+  project.provide('dataDir', dataDir);
   return () => {
     portal.removeAllListeners('exit');
     portal.kill('SIGTERM');

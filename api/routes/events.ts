@@ -40,6 +40,16 @@ export function eventsRoutes(store: EventStore, sessions: Sessions, content: Con
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       return c.body(toIcs(events, origin(c.req.url), '碧江区社区活动 Bijiang community events'));
     })
+    .get('/events.rss', (c) => {
+      const base = origin(c.req.url);
+      const xml = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      const items = store.list({ from: new Date().toISOString() }).map((e) =>
+        `<item><title>${xml(e.title.zh)}</title><link>${xml(new URL(e.url, base).href)}</link><guid isPermaLink="false">${e.id}</guid>` +
+          `<pubDate>${new Date(e.updatedAt).toUTCString()}</pubDate><description>${xml(e.descriptionHtml.zh)}</description></item>`,
+      );
+      c.header('Content-Type', 'application/rss+xml; charset=utf-8');
+      return c.body(`<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>碧江区社区活动</title><link>${xml(new URL('/zh/events/', base).href)}</link><description>Bijiang community events</description>${items.join('')}</channel></rss>\n`);
+    })
     .get('/events', validate('query', listQuery), (c) => c.json({ events: store.list(c.req.valid('query')) }))
     .get('/events/:id', (c) => {
       const event = store.get(c.req.param('id'));

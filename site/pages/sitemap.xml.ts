@@ -5,7 +5,7 @@ import { LANGS } from '../i18n/index.ts';
 // Every page, per language (prerendered or rendered on request). The e2e suite runs axe and the
 // weight budget over this list and fails if it finds a linked page missing from it.
 export const GET: APIRoute = async ({ site }) => {
-  const sections = ['', 'policies/', 'conventions/', 'services/', 'ask/', 'check/'];
+  const sections = ['', 'policies/', 'conventions/', 'services/', 'events/', 'ask/', 'check/'];
   const policies = await getCollection('policies');
   const conventions = await getCollection('conventions');
   const services = await getCollection('services');
