@@ -72,6 +72,17 @@ export interface EventQuery {
   includeCancelled?: boolean;
 }
 
+/** The columns an event's fields are stored in (shared by insert and update). */
+function columns(center: string, e: EventInput) {
+  return {
+    center,
+    title_zh: e.title.zh, title_en: e.title.en ?? null,
+    description_zh: e.description.zh, description_en: e.description.en ?? null,
+    start: e.start, end: e.end, audience: JSON.stringify(e.audience),
+    place: e.place ?? null, capacity: e.capacity ?? null, accessibility: e.accessibility ?? null,
+  };
+}
+
 /** Events in SQLite, every change written to the audit log in the same transaction. */
 export class EventStore {
   constructor(private readonly db: Db) {}
@@ -89,13 +100,7 @@ export class EventStore {
           `INSERT INTO events (id, center, title_zh, title_en, description_zh, description_en, start, end, audience, place, capacity, accessibility, status, created_by, created_at, updated_at)
            VALUES (@id, @center, @title_zh, @title_en, @description_zh, @description_en, @start, @end, @audience, @place, @capacity, @accessibility, 'scheduled', @created_by, @now, @now)`,
         )
-        .run({
-          id, center, now, created_by: user.id,
-          title_zh: input.title.zh, title_en: input.title.en ?? null,
-          description_zh: input.description.zh, description_en: input.description.en ?? null,
-          start: input.start, end: input.end, audience: JSON.stringify(input.audience),
-          place: input.place ?? null, capacity: input.capacity ?? null, accessibility: input.accessibility ?? null,
-        });
+        .run({ id, now, created_by: user.id, ...columns(center, input) });
       this.audit(user, 'create', id, input);
     })();
     return this.get(id)!;
@@ -103,20 +108,14 @@ export class EventStore {
 
   update(user: User, id: string, patch: Partial<EventInput>): EventRecord {
     const current = this.get(id)!;
-    const merged = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
+    const merged: EventInput = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
     this.db.transaction(() => {
       this.db
         .prepare(
           `UPDATE events SET center = @center, title_zh = @title_zh, title_en = @title_en, description_zh = @description_zh, description_en = @description_en,
              start = @start, end = @end, audience = @audience, place = @place, capacity = @capacity, accessibility = @accessibility, updated_at = @now WHERE id = @id`,
         )
-        .run({
-          id, now: new Date().toISOString(), center: merged.center,
-          title_zh: merged.title.zh, title_en: merged.title.en ?? null,
-          description_zh: merged.description.zh, description_en: merged.description.en ?? null,
-          start: merged.start, end: merged.end, audience: JSON.stringify(merged.audience),
-          place: merged.place ?? null, capacity: merged.capacity ?? null, accessibility: merged.accessibility ?? null,
-        });
+        .run({ id, now: new Date().toISOString(), ...columns(patch.center ?? current.center, merged) });
       this.audit(user, 'update', id, patch);
     })();
     return this.get(id)!;
