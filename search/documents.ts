@@ -9,15 +9,18 @@ import type { SearchDocument } from './types.ts';
 const join = (lang: Lang, parts: (Localized | undefined)[]) =>
   parts.filter((p): p is Localized => Boolean(p)).map((p) => p[lang]).join('\n');
 
-/** The amounts a guide shows, as sentences, so a search for 备用金 or 50,000 finds them. */
-function parameterLines(content: Content, ids: string[], lang: Lang, date: string): string[] {
+/**
+ * The amounts a guide shows, as sentences (so a search for 备用金 or 50,000 finds them and the
+ * bot can quote them), with the "to be confirmed" mark where the value is a placeholder.
+ */
+export function parameterLines(content: Content, ids: string[], lang: Lang, date: string): string[] {
   return ids.flatMap((id) => {
     const parameter = content.parameters.get(id);
     const value = parameter && valueAt(parameter, date);
     if (!parameter || !value) return [];
     const amount = `${value.floor ? `${t(lang, 'param.floor')} ` : ''}${value.value.toLocaleString('en')} ${t(lang, `unit.${parameter.unit}`)}`;
-    const status = value.verified ? '' : ` (${t(lang, 'badge.tbc')})`;
-    return [`${parameter.label[lang]}: ${amount}${status}`];
+    const status = value.verified ? '' : lang === 'zh' ? `（${t(lang, 'badge.tbc')}）` : ` (${t(lang, 'badge.tbc')})`;
+    return [`${parameter.label[lang]}${lang === 'zh' ? '：' : ': '}${amount}${status}`];
   });
 }
 

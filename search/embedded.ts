@@ -1,6 +1,6 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
-import { expandSynonyms, normalize, snippet, Speller, surfaceTerms, tokens } from './text.ts';
+import { expandSynonyms, normalize, scriptLang, snippet, Speller, surfaceTerms, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 const schema = {
@@ -82,7 +82,7 @@ export class EmbeddedSearch implements SearchEngine {
     const where: Record<string, unknown> = {};
     if (options.type) where.type = { eq: options.type };
     if (options.town) where.town = options.town;
-    const lang = options.lang ?? (/\p{Script=Han}/u.test(query) ? 'zh' : 'en');
+    const lang = options.lang ?? scriptLang(query);
     const result = await oramaSearch(this.dbs[lang], {
       term: expanded,
       properties: ['title', 'titleGrams', 'body', 'bodyGrams'],
@@ -115,7 +115,7 @@ export class EmbeddedSearch implements SearchEngine {
   }
 
   async suggest(prefix: string, lang?: Lang): Promise<Suggestion[]> {
-    const result = await oramaSearch(this.dbs[lang ?? (/\p{Script=Han}/u.test(prefix) ? 'zh' : 'en')], {
+    const result = await oramaSearch(this.dbs[lang ?? scriptLang(prefix)], {
       term: prefix,
       properties: ['title', 'titleGrams'],
       boost: { title: 2, titleGrams: 1 },

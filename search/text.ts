@@ -14,6 +14,11 @@ const STOP_EN = new Set(
   'a an the of to in on at for and or is are was be been do does did can could i my me we our you your he she it its they their this that these those what where when which who how much many there here with by from about any as if not no'.split(' '),
 );
 
+/** The language of a text without a stated one: Chinese if it has a Han character, else English. */
+export function scriptLang(text: string): 'zh' | 'en' {
+  return HAN.test(text) ? 'zh' : 'en';
+}
+
 /** Full-width to half-width, lower case, one form for each character. */
 export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();

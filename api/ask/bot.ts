@@ -4,13 +4,13 @@ import { botMode, type Config } from '../config.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
 import { EmbeddedSearch } from '../../search/embedded.ts';
-import { expandSynonyms } from '../../search/text.ts';
+import { expandSynonyms, scriptLang } from '../../search/text.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { districtToday } from '../eligibility/results.ts';
 import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
 import { passages } from './passages.ts';
-import { questionLang, route, stripPersonalNumbers } from './routing.ts';
+import { route, stripPersonalNumbers } from './routing.ts';
 
 export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
 
@@ -82,7 +82,7 @@ export class Bot {
    */
   async answer(rawQuestion: string, options: { lang?: Lang; history?: ChatTurn[]; onToken?: (t: string) => void } = {}): Promise<BotAnswer> {
     const { text: question, hadNumbers } = stripPersonalNumbers(rawQuestion);
-    const lang = options.lang ?? questionLang(question);
+    const lang = options.lang ?? scriptLang(question);
     const replies = this.rules.replies;
     const emit = (answer: BotAnswer) => {
       if (options.onToken) for (const line of answer.answer.split('\n')) options.onToken(`${line}\n`);
@@ -106,11 +106,12 @@ export class Bot {
       terms = keyTerms(query, this.content.synonyms);
     }
 
+    // Quote from passages that hold most of the question's key words; if even the best holds
+    // fewer than MIN_COVERAGE of them, the portal does not answer this question.
     const { hits } = await this.engine.search(expandSynonyms(query, this.content.synonyms), { lang, limit: PASSAGES * 2 });
-    const candidates = hits.map((h) => this.byId.get(h.id)!).filter(Boolean);
-    const relevant = candidates.filter((p) => coverage(`${p.title}\n${p.body}`, terms) >= MIN_COVERAGE * 0.75).slice(0, PASSAGES);
-    const best = candidates[0] && coverage(`${candidates[0].title}\n${candidates[0].body}`, terms);
-    if (relevant.length === 0 || best === undefined || Math.max(best, ...relevant.map((p) => coverage(`${p.title}\n${p.body}`, terms))) < MIN_COVERAGE) {
+    const scored = hits.map((h) => this.byId.get(h.id)!).filter(Boolean).map((p) => ({ p, cover: coverage(`${p.title}\n${p.body}`, terms) }));
+    const relevant = scored.filter((s) => s.cover >= MIN_COVERAGE * 0.75).slice(0, PASSAGES).map((s) => s.p);
+    if (relevant.length === 0 || Math.max(...scored.map((s) => s.cover)) < MIN_COVERAGE) {
       return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
     }
 

@@ -1,8 +1,8 @@
 // The passages the bot retrieves and quotes: a section of a guide, an article of a convention, a
 // centre's description. Each carries the address of its place on the page.
 import type { Content } from '../../content/loader.ts';
-import { valueAt } from '../../content/parameters.ts';
 import { LANGS, type Lang, type Localized } from '../../content/schemas/index.ts';
+import { parameterLines } from '../../search/documents.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { t } from '../../site/i18n/index.ts';
 
@@ -17,13 +17,7 @@ export function passages(content: Content, date: string): SearchDocument[] {
     for (const [id, p] of content.policies) {
       const page = `/${lang}/policies/${id}/`;
       const title = p.title[lang];
-      const amounts = p.parameters.flatMap((pid) => {
-        const parameter = content.parameters.get(pid);
-        const v = parameter && valueAt(parameter, date);
-        if (!parameter || !v) return [];
-        const amount = `${v.floor ? `${t(lang, 'param.floor')} ` : ''}${v.value.toLocaleString('en')} ${t(lang, `unit.${parameter.unit}`)}`;
-        return [`${parameter.label[lang]}${lang === 'zh' ? '：' : ': '}${amount}${v.verified ? '' : lang === 'zh' ? `（${t(lang, 'badge.tbc')}）` : ` (${t(lang, 'badge.tbc')})`}`];
-      });
+      const amounts = parameterLines(content, p.parameters, lang, date);
       add(`policy:${id}:summary`, 'policy', title, p.summary[lang], page);
       add(`policy:${id}:who`, 'policy', `${title} · ${t(lang, 'policy.who')}`, lines(lang, p.whoCanApply), `${page}#who`);
       add(`policy:${id}:what`, 'policy', `${title} · ${t(lang, 'policy.what')}`, [lines(lang, p.whatYouGet), ...amounts].join('\n'), `${page}#what`);

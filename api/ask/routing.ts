@@ -1,6 +1,6 @@
 // Routing before retrieval: what kind of message this is, decided by the phrase lists in
 // content/bot.yaml. Personal numbers are removed from the question before anything else sees it.
-import type { BotRules, Lang } from '../../content/schemas/index.ts';
+import type { BotRules } from '../../content/schemas/index.ts';
 import { redact } from '../log.ts';
 
 export type Route = 'crisis' | 'refused' | 'personal' | 'offTopic' | 'greeting' | 'question';
@@ -34,6 +34,3 @@ export function route(question: string, rules: BotRules): Route {
   }
   return 'question';
 }
-
-/** Which language a question is in, when the page did not say. */
-export const questionLang = (q: string): Lang => (/\p{Script=Han}/u.test(q) ? 'zh' : 'en');

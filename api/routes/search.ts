@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { LANGS, slug } from '../../content/schemas/index.ts';
 import { DOC_TYPES, type SearchEngine } from '../../search/index.ts';
+import { scriptLang } from '../../search/text.ts';
 import { validate } from '../errors.ts';
 import type { ZeroResults } from '../search/zero-results.ts';
 
@@ -18,15 +19,14 @@ const searchQuery = z.strictObject({
 
 const suggestQuery = z.strictObject({ q, lang: z.enum(LANGS).optional() });
 
-/** Without `lang`, a query with Chinese characters searches the Chinese pages, else the English. */
-export const langOf = (query: string) => (/\p{Script=Han}/u.test(query) ? 'zh' : 'en');
 
 /** `GET /api/search` and `GET /api/suggest`. */
 export function searchRoutes(search: SearchEngine, zeroResults?: ZeroResults) {
   return new Hono()
     .get('/search', validate('query', searchQuery), async (c) => {
       const params = c.req.valid('query');
-      const lang = params.lang ?? langOf(params.q);
+      // Without `lang`, a query with Chinese characters searches the Chinese pages, else the English.
+      const lang = params.lang ?? scriptLang(params.q);
       const started = performance.now();
       const result = await search.search(params.q, { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
@@ -42,6 +42,6 @@ export function searchRoutes(search: SearchEngine, zeroResults?: ZeroResults) {
     })
     .get('/suggest', validate('query', suggestQuery), async (c) => {
       const { q: prefix, lang } = c.req.valid('query');
-      return c.json({ suggestions: await search.suggest(prefix, lang ?? langOf(prefix)) });
+      return c.json({ suggestions: await search.suggest(prefix, lang ?? scriptLang(prefix)) });
     });
 }

@@ -1,18 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 describe('the chat page', () => {
   it('streams an answer with citations that link to the right page, labelled, with feedback', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     await withAxe(context);
     const page = await context.newPage();
     await page.goto(`${baseURL()}/zh/ask/`);
@@ -33,7 +28,7 @@ describe('the chat page', () => {
   });
 
   it('answers with JavaScript off: the form posts and the answer page comes back', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     await page.goto(`${baseURL()}/en/ask/`);
     await page.getByRole('button', { name: 'Where can I apply for dibao?' }).click();
@@ -43,7 +38,7 @@ describe('the chat page', () => {
     expect(await answer.locator('.sources a').first().getAttribute('href')).toMatch(/^\/en\/policies\/dibao\//);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
-    const checked = await browser.newContext({ javaScriptEnabled: false });
+    const checked = await browser().newContext({ javaScriptEnabled: false });
     await withAxe(checked);
     const again = await checked.newPage();
     await again.goto(`${baseURL()}/zh/ask/`);
@@ -54,7 +49,7 @@ describe('the chat page', () => {
   });
 
   it('sends a crisis to the emergency numbers, not to an answer', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL()}/zh/ask/`);
     await page.getByLabel('你的问题').fill('我不想活了');

@@ -1,13 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 const heading = (page: Page) => page.locator('h1').first().innerText();
 
@@ -47,7 +43,7 @@ async function answerJourney(page: Page) {
 for (const javaScriptEnabled of [false, true]) {
   describe(`the self-check with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     it('walks one question per page to a result with reasons, an estimate and the office', async () => {
-      const context = await browser.newContext({ javaScriptEnabled });
+      const context = await browser().newContext({ javaScriptEnabled });
       const page = await context.newPage();
       await answerJourney(page);
       expect(await page.locator('dl.review').innerText()).toContain('跳过了');
@@ -73,7 +69,7 @@ for (const javaScriptEnabled of [false, true]) {
 
 describe('the self-check, page by page', () => {
   it('keeps answers on the way back and explains an answer it cannot use', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/en/check/?residence=urban&town=dengta&members=2`);
     expect(await heading(page)).toBe('How old is each person?');
     await page.getByRole('link', { name: /Back to the previous question/ }).click();
@@ -85,7 +81,7 @@ describe('the self-check, page by page', () => {
   });
 
   it('prints the result on A4 without the site’s navigation', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const q = 'residence=rural&town=bahuang&members=1&ages=72&disability=no&illness=none&income=0&rigid=0&savings=0&property=none&supporter=none&emergency=none';
     await page.goto(`${baseURL()}/zh/check/?${q}&step=result`);
     await page.emulateMedia({ media: 'print' });

@@ -1,18 +1,15 @@
-import type { Browser } from 'playwright-core';
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL, sitemapPaths } from '../helpers/site.ts';
 
 const PROGRAMMES = ['dibao', 'dibao-single', 'marginal', 'tekun', 'temporary', 'elderly-allowance', 'disability-living', 'disability-care'];
 
-let browser: Browser;
+const browser = useBrowser();
 let paths: string[];
 beforeAll(async () => {
-  browser = await launchBrowser();
   paths = await sitemapPaths();
 });
-afterAll(() => browser?.close());
 
 describe('the content a resident comes for', () => {
   it('has both languages of every programme guide, both explainers, four conventions and twelve centres', () => {
@@ -24,7 +21,7 @@ describe('the content a resident comes for', () => {
   });
 
   it('shows placeholder amounts with a visible "to be confirmed" badge', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     for (const [path, label] of [['/zh/policies/dibao/', '待核实'], ['/en/policies/elderly-allowance/', 'To be confirmed']]) {
       await page.goto(`${baseURL()}${path}`);
       const badge = page.locator('table .badge', { hasText: label }).first();
@@ -34,7 +31,7 @@ describe('the content a resident comes for', () => {
   });
 
   it('reads fully with JavaScript off: every page has its heading and its text', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of paths) {
       const res = await page.goto(`${baseURL()}${path}`);
@@ -51,7 +48,7 @@ describe('the content a resident comes for', () => {
 
 describe('the conventions library', () => {
   it('links every article by a stable anchor and marks up the convention as Legislation', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/zh/conventions/changping-village/#article-3`);
     expect(await page.locator('#article-3').isVisible()).toBe(true);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
@@ -61,7 +58,7 @@ describe('the conventions library', () => {
   });
 
   it('shows what changed between versions, article by article', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/en/conventions/district-model/`);
     const changes = page.locator('ul.changes > li');
     expect(await changes.count()).toBeGreaterThan(0);
@@ -70,7 +67,7 @@ describe('the conventions library', () => {
   });
 
   it('filters by town and kind without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL()}/zh/conventions/`);
     await page.getByLabel('乡镇（街道）').selectOption('bahuang');
@@ -83,7 +80,7 @@ describe('the conventions library', () => {
   });
 
   it('prints the poster on one A4 page with a QR code that opens the convention', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/zh/conventions/changping-village/poster/`);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
@@ -112,7 +109,7 @@ describe('the conventions library', () => {
 
 describe('the service directory', () => {
   it('filters by type without JavaScript and offers tap-to-call or a to-be-confirmed badge', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL()}/en/services/?type=children-home`);
     const cards = page.locator('main li.card');
@@ -123,7 +120,7 @@ describe('the service directory', () => {
   });
 
   it('sorts centres nearest first from the phone’s location, without sending it anywhere', async () => {
-    const context = await browser.newContext({ geolocation: { latitude: 27.72, longitude: 109.19 }, permissions: ['geolocation'] });
+    const context = await browser().newContext({ geolocation: { latitude: 27.72, longitude: 109.19 }, permissions: ['geolocation'] });
     const page = await context.newPage();
     const apiCalls: string[] = [];
     page.on('request', (r) => {
@@ -140,7 +137,7 @@ describe('the service directory', () => {
   });
 
   it('marks up each centre for search engines and answers an unknown centre with the 404 page', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/zh/services/aitun-day-care-centre/`);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
     expect(['CivicStructure', 'GovernmentOffice']).toContain(jsonLd['@type']);

@@ -1,22 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { Accounts } from '../../api/events/accounts.ts';
 import { openDb } from '../../api/events/db.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 let cookie: string;
 beforeAll(async () => {
-  browser = await launchBrowser();
   const db = openDb(inject('dataDir'));
-  const { password } = new Accounts(db).add(`kazi-${Date.now()}`, 'kazi-day-care-centre', 'editor');
-  const username = new Accounts(db).list().at(-1)!.username;
+  const { user, password } = new Accounts(db).add(`kazi-${Date.now()}`, 'kazi-day-care-centre', 'editor');
+  const username = user.username;
   db.close();
   const res = await fetch(`${baseURL()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', Origin: baseURL() }, body: JSON.stringify({ username, password }) });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;
 });
-afterAll(() => browser?.close());
 
 const api = (method: string, path: string, body?: unknown) =>
   fetch(`${baseURL()}${path}`, { method, headers: { 'content-type': 'application/json', cookie, Origin: baseURL() }, ...(body !== undefined && { body: JSON.stringify(body) }) });
@@ -33,7 +30,7 @@ describe('an event from publishing to cancelling', () => {
     expect(created.status).toBe(201);
     const event = await created.json();
 
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     let alerted = false;
     page.on('dialog', async (d) => {
       alerted = true;

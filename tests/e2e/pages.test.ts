@@ -1,15 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL, sitemapPaths } from '../helpers/site.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 let paths: string[];
 beforeAll(async () => {
-  browser = await launchBrowser();
   paths = await sitemapPaths();
 });
-afterAll(() => browser?.close());
 
 describe('the sitemap', () => {
   it('lists both languages of every section', () => {
@@ -19,7 +16,7 @@ describe('the sitemap', () => {
   });
 
   it('holds every page a page links to, so the page checks miss none', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const linked = new Set<string>();
     for (const path of paths) {
       await page.goto(`${baseURL()}${path}`);

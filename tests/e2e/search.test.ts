@@ -1,17 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
+const browser = useBrowser();
 
 describe('the search page', () => {
   it('shows the dibao guide first as you type 低保, and walks the results by keyboard', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/zh/search/`);
     await page.keyboard.press('/');
     await page.keyboard.type('低保');
@@ -26,7 +21,7 @@ describe('the search page', () => {
   });
 
   it('works with JavaScript off: the form, the results, the facets and the pages', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser().newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${baseURL()}/zh/`);
     await page.getByRole('searchbox').fill('低保');
@@ -42,7 +37,7 @@ describe('the search page', () => {
   });
 
   it('helps when nothing is found: other words, the bot and the hotline', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/en/search/?q=quantum+xylophone`);
     const none = page.locator('[data-search-results] [data-none]');
     expect(await none.innerText()).toContain('Nothing found');
@@ -54,7 +49,7 @@ describe('the search page', () => {
 
 describe('the search page as you type', () => {
   it('shows the helpful zero-result block when nothing matches', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseURL()}/en/search/`);
     await page.getByRole('searchbox').fill('quantum xylophone');
     await expect.poll(() => page.locator('[data-search-results] [data-none]').count()).toBe(1);
