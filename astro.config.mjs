@@ -15,8 +15,8 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   prefetch: false,
-  // The only page that accepts a POST is the Q&A form, which changes nothing on the server; the
-  // API checks the origin of state-changing requests itself (see docs/decisions/001).
+  // Astro's check refused the no-JavaScript Q&A form. Pages that change data (the staff pages)
+  // check Sec-Fetch-Site / Origin themselves, as the API does (see docs/decisions/001 and 005).
   security: { checkOrigin: false },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? '127.0.0.1' },
 });

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import type { Content } from '../content/loader.ts';
 import type { Bot } from './ask/bot.ts';
-import { Accounts, Sessions } from './events/accounts.ts';
 import type { Db } from './events/db.ts';
-import { EventStore } from './events/store.ts';
+import type { Staff } from './events/staff.ts';
 import type { SearchEngine } from '../search/index.ts';
 import type { Config } from './config.ts';
 import { errorBody, errorResponse } from './errors.ts';
@@ -25,6 +24,8 @@ export interface AppDeps {
   bot: Bot;
   /** The SQLite event store (accounts, sessions, events, audit). */
   db: Db;
+  /** Sign-in and event publishing over that store, shared with the staff pages. */
+  staff: Staff;
   /** Where zero-result queries are counted; none in tests that do not ask. */
   zeroResults?: ZeroResults;
 }
@@ -34,10 +35,7 @@ export interface AppDeps {
  * portal server, deployable on its own. One sub-app per resource.
  */
 export function createApp(deps: AppDeps) {
-  const sessions = new Sessions(deps.db);
-  const store = new EventStore(deps.db);
   const origin = (url: string) => deps.config.PUBLIC_ORIGIN ?? new URL(url).origin;
-  const secureCookies = (deps.config.PUBLIC_ORIGIN ?? '').startsWith('https:');
   const app = new Hono()
     .basePath('/api')
     .route('/health', healthRoutes(deps))
@@ -46,8 +44,8 @@ export function createApp(deps: AppDeps) {
     .route('/hsds', hsdsRoutes(deps))
     .route('/eligibility', eligibilityRoutes(deps))
     .route('/ask', askRoutes(deps.bot, deps.config.DATA_DIR))
-    .route('/auth', authRoutes(new Accounts(deps.db), sessions, secureCookies))
-    .route('/', eventsRoutes(store, sessions, deps.content, deps.search, origin))
+    .route('/auth', authRoutes(deps.staff))
+    .route('/', eventsRoutes(deps.staff, origin))
     .route('/', searchRoutes(deps.search, deps.zeroResults));
   app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
   app.onError(errorResponse);

@@ -21,6 +21,15 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * Whether `error` is an ApiError. Checked by shape, not `instanceof`: the pages' server bundle
+ * carries its own copy of this module, so its class is not the one the shared services throw.
+ */
+export function isApiError(error: unknown): error is ApiError {
+  const e = error as Partial<ApiError> | undefined;
+  return error instanceof Error && typeof e?.status === 'number' && typeof e.code === 'string';
+}
+
 export function errorBody(code: string, message: string, fields?: Record<string, string>): ApiErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };
 }

@@ -10,7 +10,7 @@ import { ZeroResults } from '../api/search/zero-results.ts';
 import { createSearch } from '../search/index.ts';
 import { eventDocuments } from '../search/documents.ts';
 import { openDb } from '../api/events/db.ts';
-import { EventStore } from '../api/events/store.ts';
+import { Staff } from '../api/events/staff.ts';
 import { createPortal, type AstroHandler } from '../api/server/portal.ts';
 import { StaticFiles } from '../api/server/static-files.ts';
 import { ContentError, loadContent } from '../content/loader.ts';
@@ -31,12 +31,12 @@ async function main() {
   const search = await createSearch(config, content, console.log);
   const bot = await Bot.create(content, config);
   const db = openDb(config.DATA_DIR);
-  const eventStore = new EventStore(db);
-  const events = eventStore.list({ includeCancelled: false });
+  const staff = new Staff(db, content, search, config.PUBLIC_ORIGIN);
+  const events = staff.store.list({ includeCancelled: false });
   await search.index(eventDocuments(content, events));
   console.log(`events: ${events.length} upcoming and past events in ${config.DATA_DIR}`);
   const zeroResults = new ZeroResults(config.DATA_DIR);
-  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot, db }), pages, astro, locals: { search, content, bot, events: eventStore } });
+  const portal = createPortal({ api: createApp({ config, content, search, zeroResults, bot, db, staff }), pages, astro, locals: { search, content, bot, events: staff.store, staff } });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${search.name}, bot: ${bot.mode})`);
   });

@@ -12,5 +12,7 @@ declare namespace App {
     bot?: import('../api/ask/bot.ts').Bot;
     /** The event store (absent in `astro dev`). */
     events?: import('../api/events/store.ts').EventStore;
+    /** Sign-in and publishing for the staff pages, shared with the API (absent in `astro dev`). */
+    staff?: import('../api/events/staff.ts').Staff;
   }
 }

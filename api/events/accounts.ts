@@ -88,7 +88,7 @@ export class Accounts {
   }
 }
 
-const SESSION_HOURS = 12;
+export const SESSION_HOURS = 12;
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Server-side sessions: the cookie holds a random token; the database holds only its hash. */

@@ -1,7 +1,11 @@
 // iCalendar (RFC 5545) for the events: text escaped, lines folded at 75 octets, times in UTC.
+import { plainText } from './render.ts';
 import type { EventRecord } from './store.ts';
 
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+// TEXT escaping per RFC 5545; angle brackets become their full-width forms, so no calendar that
+// renders HTML in a description ever meets a tag written by a user.
+const escapeText = (s: string) =>
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n').replace(/</g, '＜').replace(/>/g, '＞');
 const utc = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
 function fold(line: string): string {
@@ -27,10 +31,11 @@ export function toIcs(events: EventRecord[], origin: string, name: string): stri
       'BEGIN:VEVENT',
       `UID:${e.id}@bijiang-portal`,
       `DTSTAMP:${utc(e.updatedAt)}`,
+      `LAST-MODIFIED:${utc(e.updatedAt)}`,
       `DTSTART:${utc(e.start)}`,
       `DTEND:${utc(e.end)}`,
       `SUMMARY:${escapeText(e.title.zh)}`,
-      `DESCRIPTION:${escapeText(e.description.zh)}`,
+      `DESCRIPTION:${escapeText(plainText(e.descriptionHtml.zh))}`,
       ...(e.place ? [`LOCATION:${escapeText(e.place)}`] : []),
       `URL:${new URL(e.url, origin).href}`,
       `STATUS:${e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,

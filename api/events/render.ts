@@ -25,3 +25,23 @@ export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string;
   return filter.process(html);
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The safe HTML as plain text, for calendars and feeds: paragraphs and list items on their own lines. */
+export function plainText(safeHtml: string): string {
+  return safeHtml
+    .replace(/\n(?=<)|(?<=>)\n/g, '') // the renderer's own line breaks between tags
+    .replace(/<li>/g, '- ')
+    .replace(/<br\s*\/?>|<\/(li|ul|ol)>/g, '\n')
+    .replace(/<\/(p|h3|h4|blockquote)>/g, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|\w+);/gi, (whole, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name] ?? whole;
+      const code = Number(name[1]!.toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

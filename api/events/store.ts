@@ -64,6 +64,15 @@ function fromRow(r: Record<string, unknown>): EventRecord {
   };
 }
 
+export interface AuditEntry {
+  at: string;
+  action: string;
+  eventId: string | null;
+  /** The request body as JSON (for account actions, the account). */
+  detail: string | null;
+  username: string | null;
+}
+
 export interface EventQuery {
   from?: string;
   to?: string;
@@ -87,7 +96,8 @@ function columns(center: string, e: EventInput) {
 export class EventStore {
   constructor(private readonly db: Db) {}
 
-  private audit(user: User, action: string, eventId: string, detail: unknown) {
+  /** One line in the audit log: who did what to which event (or account), and when. */
+  audit(user: User, action: string, eventId: string | null, detail: unknown) {
     this.db.prepare('INSERT INTO audit (at, user_id, action, event_id, detail) VALUES (?, ?, ?, ?, ?)').run(new Date().toISOString(), user.id, action, eventId, JSON.stringify(detail));
   }
 
@@ -147,7 +157,9 @@ export class EventStore {
     return this.db.prepare(sql).all(...params).map((r) => fromRow(r as Record<string, unknown>));
   }
 
-  auditLog(limit = 100) {
-    return this.db.prepare('SELECT audit.*, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id ORDER BY audit.id DESC LIMIT ?').all(limit);
+  auditLog(limit = 100): AuditEntry[] {
+    return this.db
+      .prepare('SELECT audit.at, audit.action, audit.event_id AS eventId, audit.detail, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id ORDER BY audit.id DESC LIMIT ?')
+      .all(limit) as AuditEntry[];
   }
 }

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Content } from '../../content/loader.ts';
-import type { SearchEngine } from '../../search/index.ts';
-import { eventDocuments } from '../../search/documents.ts';
-import type { Sessions } from '../events/accounts.ts';
 import { toIcs } from '../events/ics.ts';
-import { AUDIENCES, eventInput, eventPatch, type EventRecord, type EventStore } from '../events/store.ts';
+import { renderMarkdown } from '../events/render.ts';
+import type { Staff } from '../events/staff.ts';
+import { AUDIENCES, eventInput, eventPatch } from '../events/store.ts';
 import { ApiError, validate } from '../errors.ts';
 import { requireUser, sameOrigin } from './auth.ts';
 
@@ -17,22 +15,11 @@ const listQuery = z.strictObject({
 });
 const icsQuery = z.strictObject({ center: z.string().max(80).optional() });
 
-/** Events API: public reads, staff writes (own centre only, admins any), search kept in step. */
-export function eventsRoutes(store: EventStore, sessions: Sessions, content: Content, search: SearchEngine, origin: (url: string) => string) {
-  const reindex = async (event: EventRecord) => {
-    const docs = eventDocuments(content, [event]);
-    if (event.status === 'cancelled') await search.remove(docs.map((d) => d.id));
-    else await search.index(docs);
-  };
-  const editable = (userCenter: string | null, role: string, event: EventRecord | undefined, id: string) => {
-    if (!event) throw new ApiError(404, 'not_found', `No event ${id}.`);
-    if (role !== 'admin' && event.center !== userCenter) throw new ApiError(403, 'forbidden', 'You can only change your own centre’s events.');
-    return event;
-  };
-  const checkTimes = (start: string, end: string) => {
-    if (Date.parse(end) <= Date.parse(start)) throw new ApiError(400, 'invalid_request', 'The event must end after it starts.', { end: 'must be after start' });
-  };
+const preview = z.strictObject({ markdown: z.string().max(5000) });
 
+/** Events API: public reads, staff writes (own centre only, admins any), search kept in step. */
+export function eventsRoutes(staff: Staff, origin: (url: string) => string) {
+  const store = staff.store;
   return new Hono()
     .get('/events.ics', validate('query', icsQuery), (c) => {
       const { center } = c.req.valid('query');
@@ -58,34 +45,12 @@ export function eventsRoutes(store: EventStore, sessions: Sessions, content: Con
     })
     .use('/events/*', sameOrigin)
     .use('/events', sameOrigin)
-    .post('/events', validate('json', eventInput), async (c) => {
-      const user = requireUser(sessions, c);
-      const input = c.req.valid('json');
-      const center = input.center ?? user.center;
-      if (!center || !content.services.has(center)) throw new ApiError(400, 'invalid_request', 'Unknown centre.', { center: 'no such centre' });
-      if (user.role !== 'admin' && center !== user.center) throw new ApiError(403, 'forbidden', 'You can only publish for your own centre.');
-      checkTimes(input.start, input.end);
-      const event = store.create(user, center, input);
-      await reindex(event);
-      return c.json(event, 201);
+    // The staff form's live preview: the same renderer and allow-list as the published page.
+    .post('/events/preview', validate('json', preview), (c) => {
+      requireUser(staff, c);
+      return c.json({ html: renderMarkdown(c.req.valid('json').markdown) });
     })
-    .patch('/events/:id', validate('json', eventPatch), async (c) => {
-      const user = requireUser(sessions, c);
-      const id = c.req.param('id');
-      const current = editable(user.center, user.role, store.get(id), id);
-      const patch = c.req.valid('json');
-      if (patch.center && user.role !== 'admin' && patch.center !== user.center) throw new ApiError(403, 'forbidden', 'You can only publish for your own centre.');
-      checkTimes(patch.start ?? current.start, patch.end ?? current.end);
-      const event = store.update(user, id, patch);
-      await reindex(event);
-      return c.json(event);
-    })
-    .delete('/events/:id', async (c) => {
-      const user = requireUser(sessions, c);
-      const id = c.req.param('id');
-      editable(user.center, user.role, store.get(id), id);
-      const event = store.cancel(user, id);
-      await reindex(event);
-      return c.json(event);
-    });
+    .post('/events', validate('json', eventInput), async (c) => c.json(await staff.create(requireUser(staff, c), c.req.valid('json')), 201))
+    .patch('/events/:id', validate('json', eventPatch), async (c) => c.json(await staff.update(requireUser(staff, c), c.req.param('id'), c.req.valid('json'))))
+    .delete('/events/:id', async (c) => c.json(await staff.cancel(requireUser(staff, c), c.req.param('id'))));
 }

@@ -86,7 +86,10 @@ export function createPortal({ api, pages, astro, locals: shared = {} }: PortalP
     await next();
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
   });
-  portal.use(secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false }));
+  // `same-origin` rather than `no-referrer`: nothing is sent to other sites, and a form posted on
+  // this site carries a real `Origin` (with `no-referrer` browsers send `Origin: null`), which the
+  // CSRF check of browsers without `Sec-Fetch-Site` relies on.
+  portal.use(secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, referrerPolicy: 'same-origin' }));
   portal.use(compress());
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
@@ -115,7 +118,7 @@ export function createPortal({ api, pages, astro, locals: shared = {} }: PortalP
       const res = c.env.outgoing;
       // What Hono's middleware would have added, since Astro writes to the Node response itself.
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('Referrer-Policy', 'same-origin');
       res.setHeader('X-Frame-Options', 'SAMEORIGIN');
       res.setHeader('Cache-Control', 'no-cache');
       gzipResponse(res, c.req.header('Accept-Encoding'));

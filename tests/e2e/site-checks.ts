@@ -9,7 +9,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { baseURL, sitemapPaths } from '../helpers/site.ts';
 
 /** What a page transfers, gzip-compressed as the server sends it, by kind. */
-async function weigh(context: BrowserContext, path: string) {
+export async function weigh(context: BrowserContext, path: string) {
   const page = await context.newPage();
   const sizes = { html: 0, css: 0, js: 0 };
   const pending: Promise<void>[] = [];

@@ -67,6 +67,21 @@ describe('events API', () => {
     expect(res.status).toBe(403);
     expect((await res.json()).error.code).toBe('cross_origin');
     expect((await send('POST', '/api/events', a, event(), { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await send('POST', '/api/events', a, event(), { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await send('POST', '/api/events', a, event(), { Origin: 'null', Host: 'localhost' })).status).toBe(403);
+    // The browser's own word wins: a same-origin request whose Origin privacy settings hid.
+    expect((await send('POST', '/api/events', a, event(), { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' })).status).toBe(201);
+  });
+
+  it('previews Markdown for signed-in staff with the published page’s allow-list', async () => {
+    expect((await send('POST', '/api/events/preview', undefined, { markdown: '**x**' })).status).toBe(401);
+    const res = await send('POST', '/api/events/preview', a, { markdown: '**粗** <script>alert(1)</script> [x](javascript:alert(1))' });
+    expect(res.status).toBe(200);
+    const { html } = await res.json();
+    expect(html).toContain('<strong>粗</strong>');
+    expect(html).not.toMatch(/<script|javascript:/);
+    const long = await send('POST', '/api/events/preview', a, { markdown: 'x'.repeat(5001) });
+    expect((await long.json()).error.fields).toHaveProperty('markdown');
   });
 
   it('names the field for bad input', async () => {
@@ -120,6 +135,7 @@ describe('XSS payloads', () => {
     expect(unfolded.match(/^BEGIN:VEVENT$/gm)!.length).toBeGreaterThanOrEqual(PAYLOADS.length);
     const ics = await (await send('GET', '/api/events.ics')).text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).not.toMatch(/[<>]/);
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
 });

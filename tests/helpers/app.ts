@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../../api/app.ts';
 import { Bot } from '../../api/ask/bot.ts';
 import { openDb } from '../../api/events/db.ts';
+import { Staff } from '../../api/events/staff.ts';
 import { loadConfig } from '../../api/config.ts';
 import { ZeroResults } from '../../api/search/zero-results.ts';
 import { loadContent } from '../../content/loader.ts';
@@ -18,5 +19,6 @@ export async function testApp() {
   const zeroResults = new ZeroResults(dataDir);
   const bot = await Bot.create(content, config);
   const db = openDb(dataDir);
-  return { app: createApp({ config, content, search, zeroResults, bot, db }), content, search, zeroResults, dataDir, bot, db };
+  const staff = new Staff(db, content, search);
+  return { app: createApp({ config, content, search, zeroResults, bot, db, staff }), content, search, zeroResults, dataDir, bot, db, staff };
 }
