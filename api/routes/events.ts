@@ -13,7 +13,7 @@ const listQuery = z.strictObject({
   center: z.string().max(80).optional(),
   audience: z.enum(AUDIENCES).optional(),
 });
-const icsQuery = z.strictObject({ center: z.string().max(80).optional() });
+const icsQuery = z.strictObject({ center: z.string().max(80).optional(), id: z.string().max(40).optional() });
 
 const preview = z.strictObject({ markdown: z.string().max(5000) });
 
@@ -21,10 +21,14 @@ const preview = z.strictObject({ markdown: z.string().max(5000) });
 export function eventsRoutes(staff: Staff, origin: (url: string) => string) {
   const store = staff.store;
   return new Hono()
+    // The whole calendar to subscribe to, one centre's (`?center=`), or one event to add (`?id=`).
     .get('/events.ics', validate('query', icsQuery), (c) => {
-      const { center } = c.req.valid('query');
-      const events = store.list({ center, includeCancelled: true });
+      const { center, id } = c.req.valid('query');
+      const one = id ? store.get(id) : undefined;
+      if (id && !one) throw new ApiError(404, 'not_found', `No event ${id}.`, { id: 'no such event' });
+      const events = one ? [one] : store.list({ center, includeCancelled: true });
       c.header('Content-Type', 'text/calendar; charset=utf-8');
+      if (one) c.header('Content-Disposition', `attachment; filename="event-${one.id}.ics"`);
       return c.body(toIcs(events, origin(c.req.url), '碧江区社区活动 Bijiang community events'));
     })
     .get('/events.rss', (c) => {

@@ -1,9 +1,23 @@
 import type { Lang } from '../i18n/index.ts';
 
-/** An event's time in the district's zone, e.g. 2026年12月5日 周六 09:30–11:00. */
+const ZONE = 'Asia/Shanghai';
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+
+/** An event's day in the district's zone, e.g. 2026年12月5日周六 / Sat, 5 December 2026. */
+export function eventDay(lang: Lang, iso: string): string {
+  return new Date(iso).toLocaleDateString(locale(lang), { timeZone: ZONE, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** An event's hours, e.g. 09:30–11:00 (under its day's heading). */
+export function eventHours(start: string, end: string): string {
+  return `${time(start)}–${time(end)}`;
+}
+
+/** An event's time in the district's zone, e.g. 2026年12月5日周六 09:30–11:00. */
 export function eventTime(lang: Lang, start: string, end: string): string {
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  const day = new Date(start).toLocaleDateString(locale, { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' });
-  const time = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
-  return `${day} ${time(start)}–${time(end)}`;
+  const endDay = eventDay(lang, end);
+  const startDay = eventDay(lang, start);
+  return startDay === endDay ? `${startDay} ${time(start)}–${time(end)}` : `${startDay} ${time(start)} – ${endDay} ${time(end)}`;
 }

@@ -82,10 +82,19 @@ describe('staff pages with JavaScript', () => {
     expect(await page.locator('.notice').innerText()).toContain('已发布');
     const id = new URL(page.url()).searchParams.get('event')!;
 
-    await page.goto(`${baseURL()}/zh/events/`);
+    // Filtered by community, under its day's heading, with its hours.
+    await page.goto(`${baseURL()}/zh/events/?town=kazi`);
+    expect(await page.getByRole('link', { name: '响塘龙剪纸课' }).count()).toBe(0);
+    await page.goto(`${baseURL()}/zh/events/?town=xiangtanglong`);
+    const card = page.locator('li.card', { hasText: '响塘龙剪纸课' });
+    expect(await card.innerText()).toContain('14:30–16:00');
+    const heading = await card.evaluate((li) => li.parentElement!.previousElementSibling!.textContent);
+    expect(heading).toMatch(new RegExp(`${Number(day(6).slice(5, 7))}月${Number(day(6).slice(8))}日`));
     await page.getByRole('link', { name: '响塘龙剪纸课' }).click();
     expect(page.url()).toBe(`${baseURL()}/zh/events/${id}/`);
     expect(await page.locator('.description strong').innerText()).toBe('剪窗花');
+    const single = await fetch(`${baseURL()}${await page.getByRole('link', { name: '把这个活动加入手机日历' }).getAttribute('href')}`);
+    expect(await single.text()).toContain('SUMMARY:响塘龙剪纸课');
     await page.goto(`${baseURL()}/zh/services/${CENTRE}/`);
     expect(await page.getByRole('link', { name: '响塘龙剪纸课' }).count()).toBe(1);
     // English: no English text was written, so the Chinese shows, marked as Chinese.

@@ -136,6 +136,11 @@ describe('XSS payloads', () => {
     const ics = await (await send('GET', '/api/events.ics')).text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(ics).not.toMatch(/[<>]/);
+    const first = (await (await send('GET', '/api/events?center=aitun-day-care-centre')).json()).events[0];
+    const one = await send('GET', `/api/events.ics?id=${first.id}`);
+    expect(one.headers.get('content-disposition')).toContain(`event-${first.id}.ics`);
+    expect((await one.text()).match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
+    expect((await (await send('GET', '/api/events.ics?id=nope')).json()).error.fields).toEqual({ id: 'no such event' });
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
   });
 });
