@@ -20,10 +20,18 @@ const filter = new FilterXSS({
   },
 });
 
+// Every read of an event renders its description, so recent renderings are kept (oldest out first).
+const rendered = new Map<string, string>();
+const KEEP = 2000;
+
 /** Markdown to safe HTML. Headings are demoted to h3/h4 so they sit under the page's own. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string;
-  return filter.process(html);
+  const cached = rendered.get(markdown);
+  if (cached !== undefined) return cached;
+  const html = filter.process(marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string);
+  if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
+  rendered.set(markdown, html);
+  return html;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -26,7 +26,9 @@ export function eventsRoutes(staff: Staff, origin: (url: string) => string) {
       const { center, id } = c.req.valid('query');
       const one = id ? store.get(id) : undefined;
       if (id && !one) throw new ApiError(404, 'not_found', `No event ${id}.`, { id: 'no such event' });
-      const events = one ? [one] : store.list({ center, includeCancelled: true });
+      // From a month back: recent changes (a cancellation) still reach subscribers; old ones drop off.
+      const from = new Date(Date.now() - 30 * 86400_000).toISOString();
+      const events = one ? [one] : store.list({ center, from, includeCancelled: true });
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       if (one) c.header('Content-Disposition', `attachment; filename="event-${one.id}.ics"`);
       return c.body(toIcs(events, origin(c.req.url), '碧江区社区活动 Bijiang community events'));

@@ -20,11 +20,14 @@ async function signIn(username: string, password: string): Promise<string> {
 const send = (method: string, path: string, cookie?: string, body?: unknown, headers: Record<string, string> = {}) =>
   app.request(path, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers }, ...(body !== undefined && { body: JSON.stringify(body) }) });
 
+/** A week from now in the district's zone: the feeds show events from a month back onwards. */
+const DAY = new Date(Date.now() + 7 * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
 const event = (title = '重阳节百家宴', description = '**一起吃饭**，请带碗筷。') => ({
   title: { zh: title, en: 'Double Ninth shared meal' },
   description: { zh: description },
-  start: '2026-12-05T09:30:00+08:00',
-  end: '2026-12-05T11:00:00+08:00',
+  start: `${DAY}T09:30:00+08:00`,
+  end: `${DAY}T11:00:00+08:00`,
   audience: ['elderly'],
   capacity: 30,
 });
@@ -88,7 +91,7 @@ describe('events API', () => {
     const bad = await send('POST', '/api/events', a, { ...event(), start: 'tomorrow', audience: [] });
     expect(bad.status).toBe(400);
     expect(Object.keys((await bad.json()).error.fields).sort()).toEqual(['audience', 'start']);
-    const backwards = await send('POST', '/api/events', a, { ...event(), end: '2026-12-05T08:00:00+08:00' });
+    const backwards = await send('POST', '/api/events', a, { ...event(), end: `${DAY}T08:00:00+08:00` });
     expect((await backwards.json()).error.fields).toEqual({ end: 'must be after start' });
   });
 

@@ -1,0 +1,53 @@
+// `npm run bench` (events): how fast the store takes acknowledged writes (WAL, synchronous=FULL,
+// each publish its own transaction with its audit line) and answers the public reads, at 1,000
+// and 10,000 events, in a throw-away data folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Accounts } from '../api/events/accounts.ts';
+import { openDb } from '../api/events/db.ts';
+import { toIcs } from '../api/events/ics.ts';
+import { EventStore, type EventInput } from '../api/events/store.ts';
+
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const fmt = (xs: number[]) => [50, 95, 99].map((p) => percentile(xs, p).toFixed(2)).join(' / ');
+const centres = ['kazi-day-care-centre', 'aitun-day-care-centre', 'zhengguang-childrens-home', 'xiangtanglong-day-care-centre'];
+
+function input(i: number): EventInput {
+  const start = new Date(Date.UTC(2027, 0, 1, 1, 30) + (i % 365) * 86400_000 + (i % 7) * 3600_000);
+  return {
+    title: { zh: `社区活动 ${i}：唱歌、下棋、做手工`, en: `Community event ${i}` },
+    description: { zh: `欢迎参加。\n\n- 带上**老花镜**\n- 有茶水\n\n第 ${i} 场。` },
+    start: start.toISOString(), end: new Date(start.getTime() + 90 * 60_000).toISOString(),
+    audience: i % 3 ? ['elderly'] : ['everyone'], capacity: 30,
+  };
+}
+
+console.log('| events | publish p50 / p95 / p99 ms | publishes/s | list upcoming (one centre) p50 / p95 ms | full ICS ms | ICS KB |');
+console.log('|---:|---|---:|---|---:|---:|');
+for (const size of [1_000, 10_000]) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-events-'));
+  const db = openDb(dir);
+  const { user } = new Accounts(db).add('bench', null, 'admin');
+  const store = new EventStore(db);
+  const writes: number[] = [];
+  const began = performance.now();
+  for (let i = 0; i < size; i++) {
+    const t0 = performance.now();
+    store.create(user, centres[i % centres.length]!, input(i));
+    writes.push(performance.now() - t0);
+  }
+  const perSecond = size / ((performance.now() - began) / 1000);
+  const reads: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    store.list({ from: '2027-03-01T00:00:00Z', center: centres[i % centres.length] });
+    reads.push(performance.now() - t0);
+  }
+  const t0 = performance.now();
+  const ics = toIcs(store.list({ includeCancelled: true }), 'https://example.org', 'bench');
+  const icsMs = performance.now() - t0;
+  console.log(`| ${size.toLocaleString('en')} | ${fmt(writes)} | ${perSecond.toFixed(0)} | ${fmt(reads)} | ${icsMs.toFixed(0)} | ${(Buffer.byteLength(ics) / 1024).toFixed(0)} |`);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+}
