@@ -1,6 +1,6 @@
 // `npm run eval:ask`: runs the bot over the shared evaluation set and prints, per question, the
 // status, the citation and the mention checks, then the totals. Uses the configured mode
-// (extractive without a model; generative when OPENAI_* is set).
+// (extractive without a model; generative when OPENAI_* is set). Another set: `-- <file>`.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -50,7 +50,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const content = loadContent(contentDir());
   addWords(domainWords(content));
   const bot = await Bot.create(content, config);
-  const cases = parse(readFileSync(join(ROOT, '..', 'shared', 'eval', 'ask.yaml'), 'utf8')) as AskCase[];
+  // `npm run eval:ask -- <file>` runs another set in the same format.
+  const file = process.argv[2] ?? join(ROOT, '..', 'shared', 'eval', 'ask.yaml');
+  const cases = parse(readFileSync(file, 'utf8')) as AskCase[];
   const scores = await evaluateBot(bot, cases);
   const mark = (v: boolean | null) => (v === null ? ' – ' : v ? ' ✓ ' : ' ✗ ');
   console.log(`Q&A evaluation, ${bot.mode} mode, ${cases.length} questions\n`);

@@ -1,5 +1,6 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
+import { digitsForNumerals, Homophones } from './chinese.ts';
 import { expandSynonyms, normalize, scriptLang, snippet, Speller, surfaceTerms, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
@@ -43,10 +44,13 @@ export class EmbeddedSearch implements SearchEngine {
   private readonly dbs: Record<Lang, Db>;
   private readonly docs = new Map<string, SearchDocument>();
   private readonly speller = new Speller();
+  private readonly homophones = new Homophones();
 
   constructor(private readonly synonyms: string[][] = []) {
     const make = () => create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
     this.dbs = { zh: make(), en: make() };
+    // Words of the synonym list are words too: "burnt" must not be "corrected" to "burn".
+    this.speller.add(synonyms.flat().join(' '));
   }
 
   async index(docs: SearchDocument[]): Promise<void> {
@@ -64,6 +68,7 @@ export class EmbeddedSearch implements SearchEngine {
     for (const d of docs) {
       this.docs.set(d.id, d);
       if (d.lang === 'en') this.speller.add(`${d.title} ${d.body}`);
+      else this.homophones.add(`${d.title} ${d.body}`);
     }
   }
 
@@ -77,8 +82,17 @@ export class EmbeddedSearch implements SearchEngine {
     for (const id of present) this.docs.delete(id);
   }
 
+  /**
+   * The query as the pages would word it: English typos corrected against the index's words,
+   * Chinese numbers as digits, and character pairs the pages never use that sound like one of
+   * their words (a pinyin-keyboard slip) replaced by that word.
+   */
+  understand(query: string): string {
+    return this.homophones.correct(digitsForNumerals(this.speller.correct(query)));
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const expanded = expandSynonyms(this.speller.correct(query), this.synonyms);
+    const expanded = expandSynonyms(this.understand(query), this.synonyms);
     const where: Record<string, unknown> = {};
     if (options.type) where.type = { eq: options.type };
     if (options.town) where.town = options.town;

@@ -4,7 +4,7 @@ import { botMode, type Config } from '../config.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
 import { EmbeddedSearch } from '../../search/embedded.ts';
-import { expandSynonyms, scriptLang } from '../../search/text.ts';
+import { expandSynonyms, normalize, scriptLang } from '../../search/text.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { districtToday } from '../eligibility/results.ts';
 import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
@@ -27,6 +27,8 @@ export interface BotAnswer {
 
 /** Below this share of the question's key words in the best passage, the answer is "not found". */
 const MIN_COVERAGE = 0.6;
+/** The same for a question that names one of the portal's subjects (`scope` in content/bot.yaml). */
+const SCOPED_COVERAGE = 0.4;
 const PASSAGES = 4;
 
 export class Bot {
@@ -34,11 +36,14 @@ export class Bot {
   private readonly engine: EmbeddedSearch;
   private readonly byId = new Map<string, SearchDocument>();
   private readonly model?: ModelSettings;
+  /** The portal's subjects, each term with its synonyms, as one key term to look for. */
+  private readonly scope: string[];
 
   private constructor(private readonly content: Content, config: Config) {
     if (!content.bot) throw new Error('content/bot.yaml is missing');
     this.rules = content.bot;
     this.engine = new EmbeddedSearch(content.synonyms);
+    this.scope = [...new Set(this.rules.scope.flatMap((term) => [term, ...(content.synonyms.find((g) => g.includes(term)) ?? [])]).map(normalize))];
     if (botMode(config) === 'generative') {
       this.model = {
         apiKey: config.OPENAI_API_KEY,
@@ -90,6 +95,8 @@ export class Bot {
     };
 
     const kind = hadNumbers ? 'personal' : route(question, this.rules);
+    // Typos and numbers in characters, as the pages word them (routing has seen the original).
+    const understood = this.engine.understand(question);
     if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [{ title: '110', url: 'tel:110' }, { title: '120', url: 'tel:120' }, { title: '12356', url: 'tel:12356' }, { title: '12345', url: 'tel:12345' }]));
     if (kind === 'refused') return emit(this.reply('refused', lang, replies.refused[lang]));
     if (kind === 'personal') return emit(this.reply('redirect', lang, replies.personal[lang], this.helpLinks(lang)));
@@ -98,20 +105,24 @@ export class Bot {
 
     // A short follow-up ("那要带什么？") borrows the topic of the previous question.
     const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
-    let terms = keyTerms(question, this.content.synonyms);
-    let query = question;
+    let terms = keyTerms(understood, this.content.synonyms);
+    let query = understood;
     const previous = [...history].reverse().find((turn) => turn.role === 'user');
     if (previous && terms.length <= 2) {
-      query = `${previous.content} ${question}`;
+      query = `${this.engine.understand(previous.content)} ${understood}`;
       terms = keyTerms(query, this.content.synonyms);
     }
 
     // Quote from passages that hold most of the question's key words; if even the best holds
-    // fewer than MIN_COVERAGE of them, the portal does not answer this question.
-    const { hits } = await this.engine.search(expandSynonyms(query, this.content.synonyms), { lang, limit: PASSAGES * 2 });
+    // fewer than MIN_COVERAGE of them, the portal does not answer this question. A question about
+    // one of the portal's subjects needs less: residents' filler words ("啥", "没得") are in no page.
+    const inScope = coverage(query, [this.scope]) > 0;
+    const needed = inScope ? SCOPED_COVERAGE : MIN_COVERAGE;
+    const { hits } = await this.engine.search(expandSynonyms(query, this.content.synonyms), { lang, limit: PASSAGES * 3 });
     const scored = hits.map((h) => this.byId.get(h.id)!).filter(Boolean).map((p) => ({ p, cover: coverage(`${p.title}\n${p.body}`, terms) }));
-    const relevant = scored.filter((s) => s.cover >= MIN_COVERAGE * 0.75).slice(0, PASSAGES).map((s) => s.p);
-    if (relevant.length === 0 || Math.max(...scored.map((s) => s.cover)) < MIN_COVERAGE) {
+    // The passages holding most of the question's words first; the engine's order among equals.
+    const relevant = scored.filter((s) => s.cover >= needed * 0.75).sort((a, b) => b.cover - a.cover).slice(0, PASSAGES).map((s) => s.p);
+    if (relevant.length === 0 || Math.max(...scored.map((s) => s.cover)) < needed) {
       return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
     }
 

@@ -11,7 +11,9 @@ export interface Citation {
 }
 
 const HAN = /\p{Script=Han}/u;
-const ASKS_NUMBER = /多少|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
+const ASKS_NUMBER = /多少|好多|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
+const ASKS_BRING = /带什么|带些|带哪些|材料|证件|手续|what (do|should) (i|we) (need to )?bring|what to bring|documents|papers/i;
+const BRING = /材料|要带|证件|bring|documents/i;
 const ASKS_WHERE = /哪里|哪儿|在哪|去哪|找谁|where|who do i/i;
 const PLACE = /民政办|乡镇|街道|民政局|村委会|居委会|office|township|street|bureau|committee/i;
 
@@ -20,13 +22,17 @@ export function keyTerms(question: string, synonyms: string[][]): string[][] {
   const { words } = tokens(question);
   // Search mode yields pieces and wholes (村规, 民约, 村规民约); a term is covered if any form is.
   const distinct = [...new Set(words)].filter((w) => !words.some((other) => other !== w && other.includes(w) && HAN.test(w)));
-  return distinct.map((w) => {
+  // An English word and its stem (house, hous) are one term, found in either form.
+  const stems = new Set(distinct.filter((w) => !HAN.test(w) && distinct.some((other) => other !== w && other.startsWith(w))));
+  return distinct.filter((w) => !stems.has(w)).map((w) => {
+    const stem = [...stems].find((s) => w.startsWith(s));
     const group = synonyms.find((g) => g.some((term) => normalize(term) === w || (HAN.test(w) && normalize(term).includes(w))));
-    return [w, ...(group ?? []).map(normalize)];
+    return [w, ...(stem ? [stem] : []), ...(group ?? []).map(normalize)];
   });
 }
 
-const covers = (text: string, term: string[]) => term.some((t) => (HAN.test(t) ? text.includes(t) : new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text)));
+/** Whether a normalised text holds a term in any of its forms. */
+export const covers = (text: string, term: string[]) => term.some((t) => (HAN.test(t) ? text.includes(t) : new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text)));
 
 /** The share of the question's key terms a text contains (0–1). */
 export function coverage(text: string, terms: string[][]): number {
@@ -54,19 +60,25 @@ export interface Extract {
 export function extract(question: string, passages: SearchDocument[], terms: string[][], max = 3): Extract {
   const wantsNumber = ASKS_NUMBER.test(question);
   const wantsPlace = ASKS_WHERE.test(question);
+  const wantsBring = ASKS_BRING.test(question);
   const scored = passages.flatMap((p, passageIndex) =>
     // A question in the text ("多大年纪能领？") is not an answer to quote.
     sentences(p.body).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
       const normal = normalize(text);
       const hits = terms.filter((term) => covers(normal, term)).length;
-      const intent = (wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
-      return { text, passageIndex, score: hits + intent - passageIndex * 0.3 - order * 0.05 };
+      const intent =
+        (wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
+      // "Not known yet, ask the office" is a weaker answer than a fact (a figure marked 待核实 is still one).
+      const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
+      // "What do I bring?" is answered by the list itself, item by item, in its order.
+      const list = wantsBring && BRING.test(p.title) ? 5 - order * 0.1 : 0;
+      return { text, passageIndex, score: hits + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
     }),
   );
   const chosen = scored
     .filter((s) => s.score > 0.5)
     .sort((a, b) => b.score - a.score)
-    .slice(0, max);
+    .slice(0, wantsBring ? max + 3 : max);
   const citations: Citation[] = [];
   const out: Extract['sentences'] = [];
   for (const s of chosen) {

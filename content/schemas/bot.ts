@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { localized } from './common.ts';
 
 const phrases = z.strictObject({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) });
+/**
+ * Words that mean the route only together: each entry is two or more lists, and a message that
+ * has a word from every list takes the route ("forget" + "instructions", "hide" + "savings").
+ */
+const together = z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).default([]);
 
 /**
  * The Q&A bot's routing rules and fixed replies. Routes are checked before any retrieval; each
@@ -12,7 +17,7 @@ export const botSchema = z.strictObject({
     /** Danger now: answered with 110 / 120 / 119 and the mental-health line, nothing else. */
     crisis: z.strictObject({ phrases }),
     /** Prompt injection, requests for the system prompt or keys, anything harmful. */
-    refused: z.strictObject({ phrases }),
+    refused: z.strictObject({ phrases, together }),
     /** The resident's own case: sent to the self-check and the township office. */
     personal: z.strictObject({ phrases }),
     /** Subjects the portal does not cover: answered as not found, with the 12345 hotline. */
@@ -20,6 +25,12 @@ export const botSchema = z.strictObject({
     /** A bare greeting. */
     greeting: z.strictObject({ phrases }),
   }),
+  /**
+   * What the portal is about: terms (each widened by its synonym group) that put a question in
+   * scope. A question in scope is answered when the best passage holds a smaller share of its
+   * words, since residents' filler words ("啥", "没得") are not in any page.
+   */
+  scope: z.array(z.string().min(1)).default([]),
   replies: z.strictObject({
     greeting: localized,
     personal: localized,

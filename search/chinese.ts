@@ -1,0 +1,117 @@
+// What residents type in Chinese that the pages say another way: the wrong character picked from
+// a pinyin keyboard (低宝 for 低保, 津帖 for 津贴), often with the sounds Guizhou speech does not
+// tell apart (n/l, z/zh, in/ing …), and numbers written in characters (八十多岁 for 80岁).
+import { pinyin } from 'pinyin-pro';
+import { normalize, tokens } from './text.ts';
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * One key per sound, toneless, with the pairs southwestern Mandarin (and most pinyin keyboards'
+ * fuzzy mode) merge folded together: zh/z, ch/c, sh/s, n/l at the start; in/ing, en/eng, an/ang.
+ */
+export function soundKey(word: string): string {
+  return pinyin(word, { toneType: 'none', type: 'array' })
+    .map((s) =>
+      s
+        .replace(/^zh/, 'z')
+        .replace(/^ch/, 'c')
+        .replace(/^sh/, 's')
+        .replace(/^n(?=[aeiou])/, 'l')
+        .replace(/ing$/, 'in')
+        .replace(/eng$/, 'en')
+        .replace(/ang$/, 'an'),
+    )
+    .join(' ');
+}
+
+/**
+ * The two-character words of the pages by sound. A pair of characters in a query that the pages
+ * never use, but that sounds like one of their words, is taken for that word: the pair could not
+ * have matched anything, so replacing it loses nothing.
+ */
+export class Homophones {
+  private readonly pairs = new Set<string>();
+  private readonly counts = new Map<string, number>();
+  private readonly bySound = new Map<string, Set<string>>();
+
+  add(text: string): void {
+    for (const run of normalize(text).match(HAN_RUN) ?? []) {
+      for (let i = 0; i + 1 < run.length; i++) this.pairs.add(run.slice(i, i + 2));
+      for (const word of tokens(run, { keepStopWords: true }).words) {
+        if (word.length !== 2) continue;
+        const n = this.counts.get(word) ?? 0;
+        this.counts.set(word, n + 1);
+        if (n > 0) continue;
+        const key = soundKey(word);
+        const words = this.bySound.get(key) ?? new Set<string>();
+        this.bySound.set(key, words.add(word));
+      }
+    }
+  }
+
+  /** The query with each unknown pair that sounds like a word of the pages replaced by it. */
+  correct(query: string): string {
+    if (this.pairs.size === 0) return query;
+    return query.replace(HAN_RUN, (run) => {
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = chars[i]! + chars[i + 1]!;
+        if (this.pairs.has(pair)) continue;
+        const best = this.best(soundKey(pair));
+        if (best) {
+          chars[i] = best[0]!;
+          chars[i + 1] = best[1]!;
+          i++;
+        }
+      }
+      return chars.join('');
+    });
+  }
+
+  private best(key: string): string | undefined {
+    let best: string | undefined;
+    let bestCount = 1; // a word the pages use once is too weak a guess
+    for (const word of this.bySound.get(key) ?? []) {
+      const n = this.counts.get(word) ?? 0;
+      if (n > bestCount) [best, bestCount] = [word, n];
+    }
+    return best;
+  }
+}
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 八十 → 80, 一百二十 → 120, 十五 → 15, 两千 → 2000; undefined when it is not a number. */
+export function numeralValue(text: string): number | undefined {
+  let total = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      if (digit !== undefined) return undefined; // 八八: not a numeral we read
+      digit = DIGITS[ch];
+    } else if (ch in UNITS) {
+      total += (digit ?? 1) * UNITS[ch]!;
+      digit = undefined;
+    } else return undefined;
+  }
+  return total + (digit ?? 0);
+}
+
+const NUMERAL_BEFORE_UNIT = /[零〇一二两三四五六七八九十百千]+(?=[多几来]?(?:周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次))/g;
+
+const ROUGHLY = /(\d+)[多几来](?=周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次)/g;
+
+/**
+ * Numbers written in characters before a unit (八十多岁, 五万元, 十五天) as digits, as the pages
+ * write them; "about" (80多岁) is dropped, since the pages state the threshold (80岁).
+ */
+export function digitsForNumerals(query: string): string {
+  return query
+    .replace(NUMERAL_BEFORE_UNIT, (numeral) => {
+      const value = numeralValue(numeral);
+      return value === undefined ? numeral : String(value);
+    })
+    .replace(ROUGHLY, '$1');
+}

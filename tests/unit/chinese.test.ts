@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { digitsForNumerals, Homophones, numeralValue, soundKey } from '../../search/chinese.ts';
+
+describe('what residents type in Chinese', () => {
+  it('reads numbers in characters before a unit, and drops "about"', () => {
+    expect(['八十', '一百二十', '十五', '两千', '九十九', '十'].map(numeralValue)).toEqual([80, 120, 15, 2000, 99, 10]);
+    expect(numeralValue('八八')).toBeUndefined();
+    expect(digitsForNumerals('屋头老人八十多岁，五万元，十五天，80来岁')).toBe('屋头老人80岁，5万元，15天，80岁');
+    expect(digitsForNumerals('一起十分好')).toBe('一起十分好');
+  });
+
+  it('folds the sounds Guizhou speech and fuzzy pinyin keyboards merge', () => {
+    expect(soundKey('牛奶')).toBe(soundKey('流来'));
+    expect(soundKey('照料')).toBe(soundKey('找料'));
+    expect(soundKey('低保')).not.toBe(soundKey('地址'));
+  });
+
+  it('takes an unknown pair that sounds like a word of the pages for that word, and leaves the rest', () => {
+    const h = new Homophones();
+    h.add('申请低保要到乡镇民政办。低保标准每年调整。特困人员救助供养。特困人员可以选择在家供养。日间照料中心，日间照料。');
+    expect(h.correct('低宝怎么申请')).toBe('低保怎么申请');
+    expect(h.correct('特捆人员')).toBe('特困人员');
+    expect(h.correct('日间找料')).toBe('日间照料');
+    expect(h.correct('明天天气怎么样')).toBe('明天天气怎么样');
+    expect(new Homophones().correct('低宝')).toBe('低宝');
+  });
+});
