@@ -110,7 +110,8 @@ const ROUGHLY = /(\d+)[多几来](?=周岁|岁|元|块|个|天|日|月|年|万|�
 export function digitsForNumerals(query: string): string {
   return query
     .replace(NUMERAL_BEFORE_UNIT, (numeral) => {
-      const value = numeralValue(numeral);
+      // A lone 一 is "a" or "per" (一个月 = a month), not a figure to look for.
+      const value = numeral === '一' ? undefined : numeralValue(numeral);
       return value === undefined ? numeral : String(value);
     })
     .replace(ROUGHLY, '$1');

@@ -12,6 +12,8 @@ export interface Citation {
 
 const HAN = /\p{Script=Han}/u;
 const ASKS_NUMBER = /多少|好多|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
+const ASKS_MONEY = /多少钱|好多钱|几多钱|领多少|给多少|how much|amount/i;
+const MONEY = /\d[\d,.]*\s*(元|块|yuan)/i;
 const ASKS_BRING = /带什么|带些|带哪些|材料|证件|手续|what (do|should) (i|we) (need to )?bring|what to bring|documents|papers/i;
 const BRING = /材料|要带|证件|bring|documents/i;
 const ASKS_WHERE = /哪里|哪儿|在哪|去哪|找谁|where|who do i/i;
@@ -61,13 +63,14 @@ export function extract(question: string, passages: SearchDocument[], terms: str
   const wantsNumber = ASKS_NUMBER.test(question);
   const wantsPlace = ASKS_WHERE.test(question);
   const wantsBring = ASKS_BRING.test(question);
+  const wantsMoney = ASKS_MONEY.test(question);
   const scored = passages.flatMap((p, passageIndex) =>
     // A question in the text ("多大年纪能领？") is not an answer to quote.
     sentences(p.body).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
       const normal = normalize(text);
       const hits = terms.filter((term) => covers(normal, term)).length;
       const intent =
-        (wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
+        (wantsMoney ? (MONEY.test(text) ? 2.5 : 0) : wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
       // "Not known yet, ask the office" is a weaker answer than a fact (a figure marked 待核实 is still one).
       const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
       // "What do I bring?" is answered by the list itself, item by item, in its order.

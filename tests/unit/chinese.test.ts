@@ -6,7 +6,7 @@ describe('what residents type in Chinese', () => {
     expect(['八十', '一百二十', '十五', '两千', '九十九', '十'].map(numeralValue)).toEqual([80, 120, 15, 2000, 99, 10]);
     expect(numeralValue('八八')).toBeUndefined();
     expect(digitsForNumerals('屋头老人八十多岁，五万元，十五天，80来岁')).toBe('屋头老人80岁，5万元，15天，80岁');
-    expect(digitsForNumerals('一起十分好')).toBe('一起十分好');
+    expect(digitsForNumerals('一起十分好，一个月')).toBe('一起十分好，一个月');
   });
 
   it('folds the sounds Guizhou speech and fuzzy pinyin keyboards merge', () => {
