@@ -2,7 +2,7 @@
 // a pinyin keyboard (低宝 for 低保, 津帖 for 津贴), often with the sounds Guizhou speech does not
 // tell apart (n/l, z/zh, in/ing …), and numbers written in characters (八十多岁 for 80岁).
 import { pinyin } from 'pinyin-pro';
-import { normalize, tokens } from './text.ts';
+import { cutWords, normalize, tokens } from './text.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
@@ -35,6 +35,11 @@ export class Homophones {
   private readonly counts = new Map<string, number>();
   private readonly bySound = new Map<string, Set<string>>();
 
+  /** Words that are right though the pages may not use them (the synonym list): never "corrected". */
+  know(text: string): void {
+    for (const run of normalize(text).match(HAN_RUN) ?? []) for (let i = 0; i + 1 < run.length; i++) this.pairs.add(run.slice(i, i + 2));
+  }
+
   add(text: string): void {
     for (const run of normalize(text).match(HAN_RUN) ?? []) {
       for (let i = 0; i + 1 < run.length; i++) this.pairs.add(run.slice(i, i + 2));
@@ -50,29 +55,34 @@ export class Homophones {
     }
   }
 
-  /** The query with each unknown pair that sounds like a word of the pages replaced by it. */
+  /**
+   * The query with each unknown pair that sounds like a word of the pages replaced by it. A slip
+   * changes one character, so the word must share the other; and only characters the segmenter
+   * left on their own are looked at: a pair across two known words (低保|怎么) is a seam, not a slip.
+   */
   correct(query: string): string {
-    if (this.pairs.size === 0) return query;
+    if (this.counts.size === 0) return query;
     return query.replace(HAN_RUN, (run) => {
-      const chars = [...run];
-      for (let i = 0; i + 1 < chars.length; i++) {
-        const pair = chars[i]! + chars[i + 1]!;
-        if (this.pairs.has(pair)) continue;
-        const best = this.best(soundKey(pair));
+      const out: string[] = [];
+      const words = cutWords(run);
+      for (let w = 0; w < words.length; w++) {
+        const [a, b] = [words[w]!, words[w + 1]];
+        const pair = b !== undefined && [...a].length === 1 && [...b].length === 1 ? a + b : a;
+        const best = [...pair].length === 2 && !this.pairs.has(pair) ? this.best(soundKey(pair), pair) : undefined;
         if (best) {
-          chars[i] = best[0]!;
-          chars[i + 1] = best[1]!;
-          i++;
-        }
+          out.push(best);
+          if (pair !== a) w++;
+        } else out.push(a);
       }
-      return chars.join('');
+      return out.join('');
     });
   }
 
-  private best(key: string): string | undefined {
+  private best(key: string, pair: string): string | undefined {
     let best: string | undefined;
     let bestCount = 1; // a word the pages use once is too weak a guess
     for (const word of this.bySound.get(key) ?? []) {
+      if (word[0] !== pair[0] && word[1] !== pair[1]) continue;
       const n = this.counts.get(word) ?? 0;
       if (n > bestCount) [best, bestCount] = [word, n];
     }
@@ -101,6 +111,8 @@ export function numeralValue(text: string): number | undefined {
 
 const NUMERAL_BEFORE_UNIT = /[零〇一二两三四五六七八九十百千]+(?=[多几来]?(?:周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次))/g;
 
+// An age or amount reached: 满八十, 年满六十, 超过八十.
+const NUMERAL_AFTER_REACHING = /(?<=满|到了|过了|超过|年过)[零〇一二两三四五六七八九十百千]{2,}/g;
 const ROUGHLY = /(\d+)[多几来](?=周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次)/g;
 
 /**
@@ -114,5 +126,6 @@ export function digitsForNumerals(query: string): string {
       const value = numeral === '一' ? undefined : numeralValue(numeral);
       return value === undefined ? numeral : String(value);
     })
+    .replace(NUMERAL_AFTER_REACHING, (numeral) => String(numeralValue(numeral) ?? numeral))
     .replace(ROUGHLY, '$1');
 }

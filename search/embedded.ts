@@ -51,6 +51,7 @@ export class EmbeddedSearch implements SearchEngine {
     this.dbs = { zh: make(), en: make() };
     // Words of the synonym list are words too: "burnt" must not be "corrected" to "burn".
     this.speller.add(synonyms.flat().join(' '));
+    this.homophones.know(synonyms.flat().join(' '));
   }
 
   async index(docs: SearchDocument[]): Promise<void> {

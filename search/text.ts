@@ -37,6 +37,11 @@ function segmenter(): Jieba {
   return jieba;
 }
 
+/** Chinese text cut into words (no new-word guessing), for telling word seams from slips. */
+export function cutWords(han: string): string[] {
+  return segmenter().cut(han, false);
+}
+
 export interface Tokens {
   /** Words: jieba's search-mode pieces of Chinese, stemmed English words, numbers. */
   words: string[];
@@ -94,7 +99,7 @@ export function surfaceTerms(text: string): string[] {
  * (the other language's pages are not searched) and at most `perGroup` of them, in the order the
  * group lists them (official terms first), which keeps queries short and fast.
  */
-export function expandSynonyms(query: string, groups: string[][], perGroup = 4): string {
+export function expandSynonyms(query: string, groups: string[][], perGroup = 2): string {
   const q = normalize(query);
   const han = HAN.test(q);
   const words = new Set(q.match(/[a-z0-9]+/g) ?? []);

@@ -4,7 +4,7 @@ import { botMode, type Config } from '../config.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
 import { EmbeddedSearch } from '../../search/embedded.ts';
-import { expandSynonyms, normalize, scriptLang } from '../../search/text.ts';
+import { normalize, scriptLang } from '../../search/text.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { districtToday } from '../eligibility/results.ts';
 import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
@@ -118,7 +118,8 @@ export class Bot {
     // one of the portal's subjects needs less: residents' filler words ("啥", "没得") are in no page.
     const inScope = coverage(query, [this.scope]) > 0;
     const needed = inScope ? SCOPED_COVERAGE : MIN_COVERAGE;
-    const { hits } = await this.engine.search(expandSynonyms(query, this.content.synonyms), { lang, limit: PASSAGES * 3 });
+    // The engine widens the query with the synonym list itself.
+    const { hits } = await this.engine.search(query, { lang, limit: PASSAGES * 3 });
     const scored = hits.map((h) => this.byId.get(h.id)!).filter(Boolean).map((p) => ({ p, cover: coverage(`${p.title}\n${p.body}`, terms) }));
     // The passages holding most of the question's words first; the engine's order among equals.
     const relevant = scored.filter((s) => s.cover >= needed * 0.75).sort((a, b) => b.cover - a.cover).slice(0, PASSAGES).map((s) => s.p);

@@ -28,7 +28,9 @@ export function keyTerms(question: string, synonyms: string[][]): string[][] {
   const stems = new Set(distinct.filter((w) => !HAN.test(w) && distinct.some((other) => other !== w && other.startsWith(w))));
   return distinct.filter((w) => !stems.has(w)).map((w) => {
     const stem = [...stems].find((s) => w.startsWith(s));
-    const group = synonyms.find((g) => g.some((term) => normalize(term) === w || (HAN.test(w) && normalize(term).includes(w))));
+    // A Chinese word also joins a group one of whose terms holds it (养老 → 养老钱), if it is a
+    // word and not a lone character (遭 is not 遭火).
+    const group = synonyms.find((g) => g.some((term) => normalize(term) === w || (HAN.test(w) && w.length > 1 && normalize(term).includes(w))));
     return [w, ...(stem ? [stem] : []), ...(group ?? []).map(normalize)];
   });
 }

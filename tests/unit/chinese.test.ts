@@ -7,6 +7,7 @@ describe('what residents type in Chinese', () => {
     expect(numeralValue('八八')).toBeUndefined();
     expect(digitsForNumerals('屋头老人八十多岁，五万元，十五天，80来岁')).toBe('屋头老人80岁，5万元，15天，80岁');
     expect(digitsForNumerals('一起十分好，一个月')).toBe('一起十分好，一个月');
+    expect(digitsForNumerals('我妈满八十了，我爸年满六十')).toBe('我妈满80了，我爸年满60');
   });
 
   it('folds the sounds Guizhou speech and fuzzy pinyin keyboards merge', () => {
@@ -22,6 +23,9 @@ describe('what residents type in Chinese', () => {
     expect(h.correct('特捆人员')).toBe('特困人员');
     expect(h.correct('日间找料')).toBe('日间照料');
     expect(h.correct('明天天气怎么样')).toBe('明天天气怎么样');
+    // The seam between two words is not a slip: 保怎 sounds like 保证 once z/zh are folded.
+    h.add('保证书。保证金。');
+    expect(h.correct('低保怎么申请')).toBe('低保怎么申请');
     expect(new Homophones().correct('低宝')).toBe('低宝');
   });
 });
