@@ -57,6 +57,14 @@ export function severeDisability(m: Member): Met {
   return false;
 }
 
+/** Severe disability for single-person inclusion (单人户施保): grade 1–2, or grade 3 intellectual or mental, with no provincial caveat. */
+export function severeForInclusion(m: Member): Met {
+  const d = m.disability;
+  if (d === 'unknown') return null;
+  if (!d) return false;
+  return d.grade <= 2 || (d.grade === 3 && (d.kind === 'intellectual' || d.kind === 'mental'));
+}
+
 const all = (values: Met[]): Met => (values.includes(false) ? false : values.includes(null) ? null : true);
 const any = (values: Met[]): Met => (values.includes(true) ? true : values.includes(null) ? null : false);
 const below = (value: number | undefined, line: number): Met => (value === undefined ? null : value < line);
@@ -95,7 +103,7 @@ export const CHECKS: Record<string, Check> = {
   'not-on-dibao': (h, f) => (h.onDibao ? false : f.perCapitaIncome === undefined ? null : f.perCapitaIncome >= f.standard),
   // dibao-single: a member of a marginal family, severely disabled or seriously ill
   'marginal-family': (h, f) => all([CHECKS['income-below-marginal-line']!(h, f), CHECKS['not-on-dibao']!(h, f), f.assetsWithinLimit]),
-  'severe-disability-or-illness': (h) => any(h.members.map((m) => any([severeDisability(m), m.seriousIllness === undefined ? false : m.seriousIllness]))),
+  'severe-disability-or-illness': (h) => any(h.members.map((m) => any([severeForInclusion(m), m.seriousIllness === undefined ? false : m.seriousIllness]))),
   // tekun: everyone in the household unable to work, nothing to live on, no able supporter
   'no-capacity-to-work': (h) => all(h.members.map(lacksCapacityToWork)),
   'no-livelihood': (_h, f) => all([below(f.perCapitaIncome, f.standard), f.assetsWithinLimit]),

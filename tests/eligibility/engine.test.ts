@@ -29,6 +29,15 @@ describe('the public evaluation set', () => {
   for (const c of evalSet<Case>('eligibility.yaml')) it(c.name, () => check(c));
 });
 
+// Sixteen households computed by hand from DOMAIN.md and decision 004 by a helper who did not
+// read the engine (boundaries, skipped answers, grade 3 kinds). It found that grade 3
+// intellectual / mental disability was "possible" for single-person inclusion, where the rule has
+// no provincial caveat, and that a null amount was refused instead of read as "not known".
+describe('households computed by hand', () => {
+  const cases = parse(readFileSync(new URL('./more.yaml', import.meta.url), 'utf8')) as Case[];
+  for (const c of cases) it(c.name, () => check(c));
+});
+
 describe('table tests', () => {
   const cases = parse(readFileSync(new URL('./cases.yaml', import.meta.url), 'utf8')) as Case[];
   for (const c of cases) it(c.name, () => check(c));
