@@ -1,7 +1,7 @@
 // The staff pages in Chromium: a centre worker signs in, publishes with the form (Markdown and its
 // preview), sees the event everywhere residents look, edits it and cancels it — with JavaScript
 // and without — and the pages refuse what they must and pass the same checks as public pages.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { Accounts } from '../../api/events/accounts.ts';
 import { openDb } from '../../api/events/db.ts';
@@ -36,6 +36,11 @@ beforeAll(() => {
   db.close();
 });
 
+/** Clicks a link or a form button and waits for the page it leads to (after any redirect). */
+async function follow(page: Page, target: Locator): Promise<void> {
+  await Promise.all([page.waitForNavigation(), target.click()]);
+}
+
 /** A day in the district's zone, `days` from now, as the date field takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
@@ -44,7 +49,7 @@ async function signIn(context: BrowserContext, login: Login, lang = 'zh'): Promi
   await page.goto(`${baseURL()}/${lang}/admin/`);
   await page.fill('#f-username', login.username);
   await page.fill('#f-password', login.password);
-  await page.click('button[value=signin]');
+  await follow(page, page.locator('button[value=signin]'));
   expect(page.url()).toBe(`${baseURL()}/${lang}/admin/`);
   expect(await page.locator('button[value=signout]').count()).toBe(1);
   return page;
@@ -70,14 +75,14 @@ describe('staff pages with JavaScript', () => {
       await d.dismiss();
     });
     expect(await page.locator('h1').innerText()).toBe(CENTRE_NAME);
-    await page.getByRole('link', { name: '发布新活动' }).click();
+    await follow(page, page.getByRole('link', { name: '发布新活动' }));
     await fillEvent(page, '响塘龙剪纸课', '一起学**剪窗花**。\n\n- 带剪刀\n- 有茶水 <img src=x onerror=alert(1)>');
     // The live preview: rendered by the server's renderer, script-free.
     await expect.poll(() => page.locator('[data-preview=zh] strong').count(), { timeout: 5000 }).toBe(1);
     expect(await page.locator('[data-preview=zh] li').count()).toBe(2);
     expect(await page.locator('[data-preview=zh] [onerror]').count()).toBe(0);
     expect(await page.locator('[data-preview-button]').isVisible()).toBe(false);
-    await page.getByRole('button', { name: '发布' }).click();
+    await follow(page, page.getByRole('button', { name: '发布' }));
     expect(page.url()).toMatch(/\/zh\/admin\/\?done=created&event=/);
     expect(await page.locator('.notice').innerText()).toContain('已发布');
     const id = new URL(page.url()).searchParams.get('event')!;
@@ -90,7 +95,7 @@ describe('staff pages with JavaScript', () => {
     expect(await card.innerText()).toContain('14:30–16:00');
     const heading = await card.evaluate((li) => li.parentElement!.previousElementSibling!.textContent);
     expect(heading).toMatch(new RegExp(`${Number(day(6).slice(5, 7))}月${Number(day(6).slice(8))}日`));
-    await page.getByRole('link', { name: '响塘龙剪纸课' }).click();
+    await follow(page, page.getByRole('link', { name: '响塘龙剪纸课' }));
     expect(page.url()).toBe(`${baseURL()}/zh/events/${id}/`);
     expect(await page.locator('.description strong').innerText()).toBe('剪窗花');
     const single = await fetch(`${baseURL()}${await page.getByRole('link', { name: '把这个活动加入手机日历' }).getAttribute('href')}`);
@@ -108,22 +113,22 @@ describe('staff pages with JavaScript', () => {
     expect(await page.locator('ol.results > li > a').first().getAttribute('href')).toBe(`/zh/events/${id}/`);
 
     await page.goto(`${baseURL()}/zh/admin/`);
-    await page.getByRole('link', { name: /修改\s*：响塘龙剪纸课/  }).click();
+    await follow(page, page.getByRole('link', { name: /修改\s*：响塘龙剪纸课/  }));
     expect(await page.inputValue('#f-start_time')).toBe('14:30');
     expect(await page.inputValue('#f-date')).toBe(day(6));
     await page.fill('#f-title_zh', '响塘龙剪纸窗花课');
     await page.fill('#f-title_en', 'Paper-cutting class');
     await page.fill('#f-capacity', '20');
-    await page.getByRole('button', { name: '保存修改' }).click();
+    await follow(page, page.getByRole('button', { name: '保存修改' }));
     expect(page.url()).toContain('done=updated');
     await page.goto(`${baseURL()}/en/events/${id}/`);
     expect(await page.locator('h1').innerText()).toBe('Paper-cutting class');
     expect(await page.locator('dl.facts').innerText()).toContain('20');
 
     await page.goto(`${baseURL()}/zh/admin/`);
-    await page.getByRole('link', { name: /取消活动\s*：响塘龙剪纸窗花课/  }).click();
+    await follow(page, page.getByRole('link', { name: /取消活动\s*：响塘龙剪纸窗花课/  }));
     expect(await page.locator('h1').innerText()).toContain('响塘龙剪纸窗花课');
-    await page.getByRole('button', { name: '确定取消活动' }).click();
+    await follow(page, page.getByRole('button', { name: '确定取消活动' }));
     expect(page.url()).toContain('done=cancelled');
     expect(await page.locator('.staff-events .badge').first().innerText()).toBe('已取消');
     await page.goto(`${baseURL()}/zh/events/${id}/`);
@@ -135,7 +140,7 @@ describe('staff pages with JavaScript', () => {
     expect(alerted).toBe(false);
 
     await page.goto(`${baseURL()}/zh/admin/`);
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await follow(page, page.getByRole('button', { name: '退出登录' }));
     expect(await page.locator('#f-username').count()).toBe(1);
     await page.goto(`${baseURL()}/zh/admin/events/new/`);
     expect(page.url()).toBe(`${baseURL()}/zh/admin/`);
@@ -162,14 +167,14 @@ describe('staff pages without JavaScript', () => {
     expect(await page.inputValue('#f-title_zh')).toBe('响塘龙书法班');
     expect(await page.inputValue('#f-description_zh')).toBe('**毛笔**和宣纸');
     // Without JavaScript the preview comes from the button, and checks nothing yet.
-    await page.getByRole('button', { name: 'Preview' }).click();
+    await follow(page, page.getByRole('button', { name: 'Preview' }));
     expect(await page.locator('[data-preview=zh] strong').innerText()).toBe('毛笔');
     expect(await page.locator('.error-summary').count()).toBe(0);
     await page.fill('#f-date', day(9));
     await page.fill('#f-end_time', '17:00');
     await page.check('#f-audience-everyone');
     await page.fill('#f-capacity', '２０');
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await follow(page, page.getByRole('button', { name: 'Publish' }));
     expect(page.url()).toContain('/en/admin/?done=created');
     const id = new URL(page.url()).searchParams.get('event')!;
     const saved = await (await fetch(`${baseURL()}/api/events/${id}`)).json();
@@ -184,7 +189,7 @@ describe('staff pages refuse what they must', () => {
     const page = await signIn(owner, editor);
     await page.goto(`${baseURL()}/zh/admin/events/new/`);
     await fillEvent(page, '只属于响塘龙的活动', '内容');
-    await page.getByRole('button', { name: '发布' }).click();
+    await follow(page, page.getByRole('button', { name: '发布' }));
     const id = new URL(page.url()).searchParams.get('event')!;
     await owner.close();
 
@@ -222,7 +227,7 @@ describe('staff pages refuse what they must', () => {
     await page.goto(`${baseURL()}/zh/admin/events/new/`);
     await fillEvent(page, '会话过期也不丢', '写了很久的介绍');
     await context.clearCookies();
-    await page.getByRole('button', { name: '发布' }).click();
+    await follow(page, page.getByRole('button', { name: '发布' }));
     expect(await page.locator('.error-summary').innerText()).toContain('登录已过期');
     expect(await page.inputValue('#f-description_zh')).toBe('写了很久的介绍');
     await context.close();
@@ -252,8 +257,8 @@ describe('staff pages refuse what they must', () => {
     const adminContext = await browser().newContext();
     const page = await signIn(adminContext, admin);
     expect(await page.locator('.staff-events .meta').allInnerTexts()).toContain(CENTRE_NAME);
-    await page.getByRole('link', { name: '账号和操作记录' }).click();
-    await page.getByRole('button', { name: `停用 ${other.username}` }).click();
+    await follow(page, page.getByRole('link', { name: '账号和操作记录' }));
+    await follow(page, page.getByRole('button', { name: `停用 ${other.username}` }));
     expect(await page.locator('.notice').innerText()).toContain(other.username);
     expect(await page.locator('ol.audit').innerText()).toContain(`${admin.username} 停用了账号 ${other.username}`);
     expect(await page.locator('ol.audit').innerText()).toContain(`${editor.username} 取消了活动`);
@@ -278,25 +283,25 @@ describe('staff pages pass the public pages’ checks', () => {
       };
       const anonymous = await context.newPage();
       await anonymous.goto(`${baseURL()}/en/admin/`);
-      await anonymous.click('button[value=signin]');
+      await follow(anonymous, anonymous.locator('button[value=signin]'));
       await check(anonymous, 'sign-in with errors');
       const page = await signIn(context, admin);
       await check(page, 'staff home');
       await page.goto(`${baseURL()}/zh/admin/events/new/`);
-      await page.getByRole('button', { name: '发布' }).click();
+      await follow(page, page.getByRole('button', { name: '发布' }));
       await check(page, 'new event with errors');
       await page.goto(`${baseURL()}/zh/admin/`);
-      await page.locator('a[href*="/cancel/"]').first().click();
+      await follow(page, page.locator('a[href*="/cancel/"]').first());
       await check(page, 'cancel');
       await page.goto(`${baseURL()}/zh/admin/`);
-      await page.locator('a[href^="/zh/admin/events/"]:not([href$="/cancel/"]):not([href$="/new/"])').first().click();
+      await follow(page, page.locator('a[href^="/zh/admin/events/"]:not([href$="/cancel/"]):not([href$="/new/"])').first());
       await check(page, 'edit');
       await page.goto(`${baseURL()}/zh/admin/accounts/`);
       await check(page, 'accounts');
       // Event pages are made on request, so the sitemap checks cannot list them: check one here.
       for (const lang of ['zh', 'en']) {
         await page.goto(`${baseURL()}/${lang}/events/`);
-        await page.locator('ul.cards a').first().click();
+        await follow(page, page.locator('ul.cards a').first());
         await check(page, `${lang} event page`);
       }
       if (!elder) {
