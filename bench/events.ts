@@ -8,9 +8,12 @@ import { Accounts } from '../api/events/accounts.ts';
 import { openDb } from '../api/events/db.ts';
 import { toIcs } from '../api/events/ics.ts';
 import { EventStore, type EventInput } from '../api/events/store.ts';
+import { percentile } from './stats.ts';
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
-const fmt = (xs: number[]) => [50, 95, 99].map((p) => percentile(xs, p).toFixed(2)).join(' / ');
+const fmt = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(2)).join(' / ');
+};
 const centres = ['kazi-day-care-centre', 'aitun-day-care-centre', 'zhengguang-childrens-home', 'xiangtanglong-day-care-centre'];
 
 function input(i: number): EventInput {

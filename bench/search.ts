@@ -12,9 +12,11 @@ import { contentDocuments, domainWords } from '../search/documents.ts';
 import { EmbeddedSearch } from '../search/embedded.ts';
 import { addWords } from '../search/text.ts';
 import type { SearchEngine } from '../search/types.ts';
+import { searchMisses, type SearchCase } from '../scripts/eval-search.ts';
 import { ROOT } from '../scripts/paths.ts';
 import { BENCH_QUERIES, syntheticCorpus } from './corpus.ts';
 import { MiniSearchEngine } from './minisearch-engine.ts';
+import { percentile } from './stats.ts';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -22,14 +24,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const content = loadContent();
 addWords(domainWords(content));
 const real = contentDocuments(content);
-const evalCases = parse(readFileSync(join(ROOT, '..', 'shared', 'eval', 'search.yaml'), 'utf8')) as { q: string; lang: 'zh' | 'en'; top3: string }[];
+const evalCases = parse(readFileSync(join(ROOT, '..', 'shared', 'eval', 'search.yaml'), 'utf8')) as SearchCase[];
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heapMb = () => {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const ms = (n: number) => n.toFixed(2);
 
 async function latencies(run: (q: string) => Promise<unknown>): Promise<number[]> {
@@ -67,12 +68,8 @@ async function measure(label: string, make: () => SearchEngine, size: number) {
   });
   server.close();
 
-  let hits = 0;
-  for (const c of evalCases) {
-    const { hits: found } = await engine.search(c.q, { lang: c.lang, limit: 3 });
-    if (found.some((h) => h.url.includes(c.top3))) hits++;
-  }
-  return { label, size, buildMs, memory, inProcess, http, hit3: `${hits}/${evalCases.length}` };
+  const misses = await searchMisses(engine, evalCases);
+  return { label, size, buildMs, memory, inProcess, http, hit3: `${evalCases.length - misses.length}/${evalCases.length}` };
 }
 
 console.log(`\nSearch benchmark (${BENCH_QUERIES.length} queries × ${ROUNDS} rounds; Node ${process.version}; ${new Date().toISOString()})\n`);

@@ -109,11 +109,12 @@ export function numeralValue(text: string): number | undefined {
   return total + (digit ?? 0);
 }
 
-const NUMERAL_BEFORE_UNIT = /[零〇一二两三四五六七八九十百千]+(?=[多几来]?(?:周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次))/g;
+const UNIT = '(?:周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次)';
+const NUMERAL_BEFORE_UNIT = new RegExp(`[零〇一二两三四五六七八九十百千]+(?=[多几来]?${UNIT})`, 'g');
 
 // An age or amount reached: 满八十, 年满六十, 超过八十.
 const NUMERAL_AFTER_REACHING = /(?<=满|到了|过了|超过|年过)[零〇一二两三四五六七八九十百千]{2,}/g;
-const ROUGHLY = /(\d+)[多几来](?=周岁|岁|元|块|个|天|日|月|年|万|人|倍|级|小时|口|次)/g;
+const ROUGHLY = new RegExp(`(\\d+)[多几来](?=${UNIT})`, 'g');
 
 /**
  * Numbers written in characters before a unit (八十多岁, 五万元, 十五天) as digits, as the pages

@@ -95,14 +95,14 @@ export class Bot {
     };
 
     const kind = hadNumbers ? 'personal' : route(question, this.rules);
-    // Typos and numbers in characters, as the pages word them (routing has seen the original).
-    const understood = this.engine.understand(question);
     if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [{ title: '110', url: 'tel:110' }, { title: '120', url: 'tel:120' }, { title: '12356', url: 'tel:12356' }, { title: '12345', url: 'tel:12345' }]));
     if (kind === 'refused') return emit(this.reply('refused', lang, replies.refused[lang]));
     if (kind === 'personal') return emit(this.reply('redirect', lang, replies.personal[lang], this.helpLinks(lang)));
     if (kind === 'offTopic') return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
     if (kind === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
 
+    // Typos and numbers in characters, as the pages word them (routing has seen the original).
+    const understood = this.engine.understand(question);
     // A short follow-up ("那要带什么？") borrows the topic of the previous question.
     const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
     let terms = keyTerms(understood, this.content.synonyms);

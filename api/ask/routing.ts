@@ -22,8 +22,8 @@ export function stripPersonalNumbers(question: string): { text: string; hadNumbe
 export function route(question: string, rules: BotRules): Route {
   const text = question.toLowerCase();
   for (const name of ORDER) {
-    const phrases = [...rules.routes[name].phrases.zh, ...rules.routes[name].phrases.en];
-    const together = 'together' in rules.routes[name] ? (rules.routes[name] as { together: string[][][] }).together : [];
+    const { phrases: byLang, together } = rules.routes[name];
+    const phrases = [...byLang.zh, ...byLang.en];
     const hit = phrases.some((p) => matches(text, p)) || together.some((lists) => lists.every((words) => words.some((w) => matches(text, w))));
     if (!hit) continue;
     // A greeting only when there is hardly anything else: "你好，低保怎么申请" is a question.

@@ -90,10 +90,9 @@ export class Staff {
     return user.center ? [user.center] : [];
   }
 
-  /** The events a user looks after, cancelled and past ones included, newest first. */
+  /** The events a user looks after, cancelled and past ones included, by start. */
   eventsFor(user: User): EventRecord[] {
-    const events = this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) });
-    return events.reverse();
+    return this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) });
   }
 
   /** An event the user may change: 404 when there is none, 403 when it is another centre's. */

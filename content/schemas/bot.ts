@@ -15,15 +15,15 @@ const together = z.array(z.array(z.array(z.string().min(1)).min(1)).min(2)).defa
 export const botSchema = z.strictObject({
   routes: z.strictObject({
     /** Danger now: answered with 110 / 120 / 119 and the mental-health line, nothing else. */
-    crisis: z.strictObject({ phrases }),
+    crisis: z.strictObject({ phrases, together }),
     /** Prompt injection, requests for the system prompt or keys, anything harmful. */
     refused: z.strictObject({ phrases, together }),
     /** The resident's own case: sent to the self-check and the township office. */
-    personal: z.strictObject({ phrases }),
+    personal: z.strictObject({ phrases, together }),
     /** Subjects the portal does not cover: answered as not found, with the 12345 hotline. */
-    offTopic: z.strictObject({ phrases }),
+    offTopic: z.strictObject({ phrases, together }),
     /** A bare greeting. */
-    greeting: z.strictObject({ phrases }),
+    greeting: z.strictObject({ phrases, together }),
   }),
   /**
    * What the portal is about: terms (each widened by its synonym group) that put a question in

@@ -5,6 +5,7 @@ import type { ZodIssue } from 'zod';
 import { isApiError } from '../../api/errors.ts';
 import { AUDIENCES, eventInput, type EventInput, type EventRecord } from '../../api/events/store.ts';
 import { t, type Lang, type UiKey } from '../i18n/index.ts';
+import { districtDate, districtTime } from './events.ts';
 
 export interface EventFormValues {
   center: string;
@@ -36,20 +37,17 @@ export function emptyValues(center: string): EventFormValues {
   };
 }
 
-const ZONE = 'Asia/Shanghai';
-const dayIn = (iso: string) => new Date(iso).toLocaleDateString('sv-SE', { timeZone: ZONE });
-const timeIn = (iso: string) => new Date(iso).toLocaleTimeString('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** The form as filled from a saved event, times in the district's zone. */
 export function valuesFromEvent(event: EventRecord): EventFormValues {
-  const date = dayIn(event.start);
-  const endDate = dayIn(event.end);
+  const date = districtDate(event.start);
+  const endDate = districtDate(event.end);
   return {
     center: event.center,
     title_zh: event.title.zh, title_en: event.title.en ?? '',
     description_zh: event.description.zh, description_en: event.description.en ?? '',
     date, end_date: endDate === date ? '' : endDate,
-    start_time: timeIn(event.start), end_time: timeIn(event.end),
+    start_time: districtTime(event.start), end_time: districtTime(event.end),
     audience: [...event.audience],
     place: event.place ?? '', capacity: event.capacity ? String(event.capacity) : '', accessibility: event.accessibility ?? '',
   };
@@ -68,12 +66,11 @@ export function valuesFromForm(form: FormData, fallbackCenter: string): EventFor
   };
 }
 
-/** Full-width digits and punctuation, as a Chinese keyboard types them, to plain ones. */
-const halfWidth = (v: string) => v.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+// NFKC turns the full-width digits and punctuation a Chinese keyboard types (２０２６－１２－０５, ９：３０) into plain ones.
 
 /** 2026-12-05, 2026/12/5, 2026.12.5 or 2026年12月5日 → 2026-12-05; undefined when it is not a real day. */
 export function parseDate(value: string): string | undefined {
-  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(halfWidth(value).trim());
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.normalize('NFKC').trim());
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
@@ -83,7 +80,7 @@ export function parseDate(value: string): string | undefined {
 
 /** 9:30, 09:30, 9：30 or 9.30 → 09:30; undefined when it is not a time of day. */
 export function parseTime(value: string): string | undefined {
-  const m = /^(\d{1,2})\s*[:.点]\s*(\d{2})\s*分?$/.exec(halfWidth(value).trim());
+  const m = /^(\d{1,2})\s*[:.点]\s*(\d{2})\s*分?$/.exec(value.normalize('NFKC').trim());
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
@@ -131,7 +128,7 @@ export function toInput(lang: Lang, values: EventFormValues, { isNew = false, no
   else if (isNew && endIso && Date.parse(endIso) < now) errors.date = t(lang, 'admin.err.past');
 
   const optional = (v: string) => v || undefined;
-  const capacity = values.capacity ? Number(halfWidth(values.capacity)) : undefined;
+  const capacity = values.capacity ? Number(values.capacity.normalize('NFKC')) : undefined;
   const body = {
     center: values.center || undefined,
     title: { zh: values.title_zh, en: optional(values.title_en) },

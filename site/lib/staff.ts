@@ -88,9 +88,11 @@ export async function eventFormPage(Astro: AstroGlobal, lang: Lang, id?: string)
   if (form && !errors.form) {
     values = valuesFromForm(form, event?.center ?? own);
     const checked = toInput(lang, values, { isNew: !id });
-    if (form.get('action') !== 'preview') errors = checked.errors;
-    if (form.get('action') !== 'preview' && !user) errors = { form: t(lang, 'admin.err.session'), ...errors };
-    else if (form.get('action') !== 'preview' && checked.input && user) {
+    // "Preview" only renders the description; saving checks everything and needs a session.
+    const saving = form.get('action') !== 'preview';
+    if (saving) errors = checked.errors;
+    if (saving && !user) errors = { form: t(lang, 'admin.err.session'), ...errors };
+    else if (saving && checked.input && user) {
       try {
         const saved = id ? await staff.update(user, id, checked.input) : await staff.create(user, checked.input);
         return Astro.redirect(adminHome(lang, id ? 'updated' : 'created', saved.id), 303);

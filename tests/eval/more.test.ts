@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { evaluateBot, type AskCase } from '../../scripts/eval-ask.ts';
+import { searchMisses, type SearchCase } from '../../scripts/eval-search.ts';
 import { ROOT } from '../../scripts/paths.ts';
 import { loadConfig } from '../../api/config.ts';
 import { Bot } from '../../api/ask/bot.ts';
@@ -26,13 +27,8 @@ for (const set of SETS) {
 
   describe(`search on our set "${set.dir}"`, () => {
     it(`finds the expected page in the top 3 for all but ${set.searchMisses}`, async () => {
-      const cases = load<{ q: string; lang: 'zh' | 'en'; top3: string }>('search.yaml');
-      const engine = await createSearch(loadConfig({}), content);
-      const misses: string[] = [];
-      for (const c of cases) {
-        const { hits } = await engine.search(c.q, { lang: c.lang, limit: 3 });
-        if (!hits.some((h) => h.url.includes(c.top3))) misses.push(`${c.q} → ${hits.map((h) => h.url).join(', ')}`);
-      }
+      const cases = load<SearchCase>('search.yaml');
+      const misses = await searchMisses(await createSearch(loadConfig({}), content), cases);
       console.log(`search, set ${set.dir}: hit@3 ${cases.length - misses.length}/${cases.length}`);
       expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(set.searchMisses);
     });
