@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 
 // Pages are prerendered; the few that must answer per request opt out with `prerender = false`
-// and are served through the adapter's middleware by our own server (api/portal.ts).
+// and are served through the adapter's middleware by our own server (api/server/portal.ts).
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',

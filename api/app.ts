@@ -1,53 +1,67 @@
-import { Hono } from 'hono';
 import type { Content } from '../content/loader.ts';
-import type { Bot } from './ask/bot.ts';
-import type { Db } from './events/db.ts';
-import type { Staff } from './events/staff.ts';
 import type { SearchEngine } from '../search/index.ts';
-import type { Config } from './config.ts';
-import { errorBody, errorResponse } from './errors.ts';
-import { askRoutes } from './routes/ask.ts';
-import { authRoutes } from './routes/auth.ts';
-import { eventsRoutes } from './routes/events.ts';
-import { eligibilityRoutes } from './routes/eligibility.ts';
-import { healthRoutes } from './routes/health.ts';
-import { prefsRoutes } from './routes/prefs.ts';
-import { searchRoutes } from './routes/search.ts';
-import { hsdsRoutes, servicesRoutes } from './routes/services.ts';
-import type { ZeroResults } from './search/zero-results.ts';
+import { authRoutes, type AccountService } from './accounts/index.ts';
+import { askRoutes, botMode, type Bot } from './ask/index.ts';
+import { createRouter, notFound, onError, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
+import { hsdsRoutes, servicesRoutes } from './directory/index.ts';
+import { eligibilityRoutes } from './eligibility/index.ts';
+import { eventsRoutes, type EventService } from './events/index.ts';
+import { healthRoutes } from './health/index.ts';
+import { prefsRoutes } from './prefs/index.ts';
+import { searchRoutes } from './search/index.ts';
 
-/** What the API needs from the outside; tests pass their own. */
-export interface AppDeps {
+/** The portal's services, built once by the composition root (`api/server/services.ts`). */
+export interface Services {
   config: Config;
   content: Content;
+  /** The district's clock (its time zone from content/district.yaml). */
+  clock: DistrictClock;
   search: SearchEngine;
   bot: Bot;
-  /** The SQLite event store (accounts, sessions, events, audit). */
+  /** The runtime store: accounts, sessions, events, the audit log. */
   db: Db;
-  /** Sign-in and event publishing over that store, shared with the staff pages. */
-  staff: Staff;
-  /** Where zero-result queries are counted; none in tests that do not ask. */
-  zeroResults?: ZeroResults;
+  accounts: AccountService;
+  events: EventService;
+  /** Searches that found nothing, counted per day by their text. */
+  zeroResults: DailyCounter;
+  /** Which reverse proxies' X-Forwarded-For is believed. */
+  trust: Trust;
+  close(): void;
 }
+
+/** What the API needs: the services (tests may set a question limit of their own). */
+export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
 
 /**
  * The API as a framework-agnostic Hono app: `app.request()` in tests, handed `/api/*` by the
- * portal server, deployable on its own. One sub-app per resource.
+ * portal server, deployable on its own. One router per feature; the OpenAPI document is
+ * generated from their route definitions, the same zod schemas that validate.
  */
 export function createApp(deps: AppDeps) {
-  const origin = (url: string) => deps.config.PUBLIC_ORIGIN ?? new URL(url).origin;
-  const app = new Hono()
+  const { config, content, clock, trust } = deps;
+  const publicOrigin = config.PUBLIC_ORIGIN;
+  const app = createRouter()
     .basePath('/api')
-    .route('/health', healthRoutes(deps))
+    .route('/health', healthRoutes({ content, search: deps.search, db: deps.db, botMode: botMode(config) }))
     .route('/prefs', prefsRoutes())
-    .route('/services', servicesRoutes(deps))
-    .route('/hsds', hsdsRoutes(deps))
-    .route('/eligibility', eligibilityRoutes(deps))
-    .route('/ask', askRoutes(deps.bot, deps.config.DATA_DIR))
-    .route('/auth', authRoutes(deps.staff))
-    .route('/', eventsRoutes(deps.staff, origin))
-    .route('/', searchRoutes(deps.search, deps.zeroResults));
-  app.notFound((c) => c.json(errorBody('not_found', `No API endpoint at ${c.req.method} ${c.req.path}`), 404));
-  app.onError(errorResponse);
+    .route('/services', servicesRoutes({ content, clock, publicOrigin }))
+    .route('/hsds', hsdsRoutes({ content, clock, publicOrigin }))
+    .route('/eligibility', eligibilityRoutes({ content, clock }))
+    .route('/ask', askRoutes({ bot: deps.bot, dataDir: config.DATA_DIR, clock, trust, perMinute: deps.askPerMinute }))
+    .route('/auth', authRoutes(deps.accounts, trust))
+    .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
+    .route('/', searchRoutes({ search: deps.search, zeroResults: deps.zeroResults, clock }));
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: `${content.district.name.en} civil affairs portal API`,
+      version: '1',
+      description:
+        'Guides, conventions, the directory, the eligibility self-check, events, search and the Q&A bot. Every error answers `{"error": {"code", "message", "fields"?}}` with a 4xx status; `fields` names each bad field.',
+    },
+    servers: [{ url: config.PUBLIC_ORIGIN ?? new URL(c.req.url).origin }],
+  }));
+  app.notFound(notFound);
+  app.onError(onError);
   return app;
 }

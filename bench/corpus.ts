@@ -5,7 +5,7 @@
 // real pages stay in, so relevance (hit@3 on the evaluation set) is measured as the corpus grows.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { SearchDocument } from '../search/types.ts';
+import type { SearchDocument } from '../search/index.ts';
 
 /** Chinese words with their frequencies, from the segmenter's own dictionary. */
 function chineseVocabulary(): { words: string[]; cumulative: number[] } {

@@ -1,7 +1,7 @@
 // `npm run bench` (first part): how many households the rules engine evaluates per second on one
 // core, over a varied set of households (target: at least 50,000 a second).
 import { evaluate, type Rules } from '../api/eligibility/engine.ts';
-import type { Household } from '../api/eligibility/household.ts';
+import type { Household } from '../api/eligibility/index.ts';
 import { loadContent } from '../content/loader.ts';
 
 const content = loadContent();

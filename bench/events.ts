@@ -4,16 +4,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Accounts } from '../api/events/accounts.ts';
-import { openDb } from '../api/events/db.ts';
-import { toIcs } from '../api/events/ics.ts';
-import { EventStore, type EventInput } from '../api/events/store.ts';
+import { Accounts, Audit } from '../api/accounts/index.ts';
+import { openDb } from '../api/core/index.ts';
+import { EventStore, toCalendar, type EventInput } from '../api/events/index.ts';
+import { loadContent } from '../content/loader.ts';
 import { percentile } from './stats.ts';
 
 const fmt = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return [50, 95, 99].map((p) => percentile(sorted, p).toFixed(2)).join(' / ');
 };
+const content = loadContent();
 const centres = ['kazi-day-care-centre', 'aitun-day-care-centre', 'zhengguang-childrens-home', 'xiangtanglong-day-care-centre'];
 
 function input(i: number): EventInput {
@@ -32,7 +33,7 @@ for (const size of [1_000, 10_000]) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-events-'));
   const db = openDb(dir);
   const { user } = new Accounts(db).add('bench', null, 'admin');
-  const store = new EventStore(db);
+  const store = new EventStore(db, new Audit(db));
   const writes: number[] = [];
   const began = performance.now();
   for (let i = 0; i < size; i++) {
@@ -48,7 +49,7 @@ for (const size of [1_000, 10_000]) {
     reads.push(performance.now() - t0);
   }
   const t0 = performance.now();
-  const ics = toIcs(store.list({ includeCancelled: true }), 'https://example.org', 'bench');
+  const ics = toCalendar(content, store.list({ includeCancelled: true }), 'https://example.org');
   const icsMs = performance.now() - t0;
   console.log(`| ${size.toLocaleString('en')} | ${fmt(writes)} | ${perSecond.toFixed(0)} | ${fmt(reads)} | ${icsMs.toFixed(0)} | ${(Buffer.byteLength(ics) / 1024).toFixed(0)} |`);
   db.close();

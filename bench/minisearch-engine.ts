@@ -3,7 +3,7 @@
 import MiniSearch from 'minisearch';
 import type { Lang } from '../content/schemas/index.ts';
 import { expandSynonyms, snippet, surfaceTerms, tokens } from '../search/text.ts';
-import type { SearchDocument, SearchEngine, SearchOptions, SearchResult, Suggestion } from '../search/types.ts';
+import type { SearchDocument, SearchEngine, SearchOptions, SearchResult, Suggestion } from '../search/index.ts';
 
 export class MiniSearchEngine implements SearchEngine {
   readonly name = 'embedded' as const; // speaks the same API; the bench labels it "minisearch"

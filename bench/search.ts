@@ -6,14 +6,14 @@ import { Hono } from 'hono';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { searchRoutes } from '../api/routes/search.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { DailyCounter, DistrictClock } from '../api/core/index.ts';
+import { searchMisses, type SearchCase } from '../api/search/eval.ts';
+import { contentDocuments, searchRoutes } from '../api/search/index.ts';
+import { ROOT } from '../api/server/paths.ts';
 import { loadContent } from '../content/loader.ts';
-import { contentDocuments, domainWords } from '../search/documents.ts';
-import { EmbeddedSearch } from '../search/embedded.ts';
-import { addWords } from '../search/text.ts';
-import type { SearchEngine } from '../search/types.ts';
-import { searchMisses, type SearchCase } from '../scripts/eval-search.ts';
-import { ROOT } from '../scripts/paths.ts';
+import { EmbeddedSearch, learnDomainWords, type SearchEngine } from '../search/index.ts';
 import { BENCH_QUERIES, syntheticCorpus } from './corpus.ts';
 import { MiniSearchEngine } from './minisearch-engine.ts';
 import { percentile } from './stats.ts';
@@ -22,8 +22,10 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 
 const content = loadContent();
-addWords(domainWords(content));
-const real = contentDocuments(content);
+learnDomainWords(content);
+const clock = new DistrictClock(content.district.timeZone);
+const real = contentDocuments(content, clock.day());
+const zeroResults = new DailyCounter(mkdtempSync(join(tmpdir(), 'bench-search-')), 'search', 'zero-results');
 const evalCases = parse(readFileSync(join(ROOT, '..', 'shared', 'eval', 'search.yaml'), 'utf8')) as SearchCase[];
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -58,7 +60,7 @@ async function measure(label: string, make: () => SearchEngine, size: number) {
   const lang = (q: string) => (/\p{Script=Han}/u.test(q) ? 'zh' : 'en');
   const inProcess = await latencies((q) => engine.search(q, { lang: lang(q), limit: 10 }));
 
-  const app = new Hono().basePath('/api').route('/', searchRoutes(engine));
+  const app = new Hono().basePath('/api').route('/', searchRoutes({ search: engine, zeroResults, clock }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };
@@ -77,7 +79,7 @@ console.log('| engine | docs | build ms | heap MB | in-process p50 / p95 / p99 m
 console.log('|---|---:|---:|---:|---|---|---|');
 for (const size of SIZES) {
   for (const [label, make] of [
-    ['orama (embedded)', () => new EmbeddedSearch(content.synonyms)],
+    ['orama (embedded)', () => new EmbeddedSearch(content.synonyms, content.district.soundFolds)],
     ['minisearch', () => new MiniSearchEngine(content.synonyms)],
   ] as const) {
     const r = await measure(label, make, size);

@@ -1,57 +1,12 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import {
-  conventionSchema,
-  parameterSchema,
-  placeSchema,
-  policySchema,
-  programmeSchema,
-  serviceSchema,
-  slug,
-  synonymsSchema,
-  questionsSchema,
-  botSchema,
-  type BotRules,
-  type QuestionText,
-  type Convention,
-  type Parameter,
-  type Place,
-  type Policy,
-  type Programme,
-  type Service,
-  type Synonyms,
-} from './schemas/index.ts';
+import { COLLECTIONS, type Collection, type Content } from './collections.ts';
+import { slug } from './schemas/index.ts';
 
-/** Where each collection lives under the content directory; Astro's content config reads the same table. */
-export const COLLECTIONS = {
-  places: { file: 'places.yaml' },
-  parameters: { file: 'rules/parameters.yaml' },
-  programmes: { dir: 'rules/programmes' },
-  policies: { dir: 'policies' },
-  conventions: { dir: 'conventions' },
-  services: { dir: 'services' },
-  synonyms: { file: 'synonyms.yaml' },
-  questions: { file: 'rules/questions.yaml' },
-  bot: { file: 'bot.yaml' },
-} as const;
-
-export interface Content {
-  places: Map<string, Place>;
-  parameters: Map<string, Parameter>;
-  programmes: Map<string, Programme>;
-  policies: Map<string, Policy>;
-  conventions: Map<string, Convention>;
-  services: Map<string, Service>;
-  /** Search synonyms: groups of terms that mean the same. */
-  synonyms: Synonyms;
-  /** The self-check's wording, by question id. */
-  questions: Record<string, QuestionText>;
-  /** The Q&A bot's routing rules and replies (undefined only if the file is missing). */
-  bot?: BotRules;
-}
+export { COLLECTIONS, type Content } from './collections.ts';
 
 /** One thing wrong with one content file. */
 export interface ContentIssue {
@@ -82,7 +37,7 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
   const root = resolve(contentDir);
   const show = (path: string) => relative(process.cwd(), path) || path;
 
-  function validate<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, file: string, prefix = ''): T | undefined {
+  function validate(schema: z.ZodTypeAny, data: unknown, file: string, prefix = ''): unknown {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
@@ -93,6 +48,10 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
   }
 
   function readYaml(file: string): unknown {
+    if (!existsSync(file)) {
+      issues.push({ file: show(file), field: '(file)', reason: 'the file is missing' });
+      return undefined;
+    }
     try {
       return parse(readFileSync(file, 'utf8'));
     } catch (error) {
@@ -101,10 +60,9 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     }
   }
 
-  function keyedFile<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Map<string, T> {
+  function keyedFile(name: string, schema: z.ZodTypeAny): Map<string, unknown> {
     const file = join(root, name);
-    const out = new Map<string, T>();
-    if (!existsSync(file)) return out;
+    const out = new Map<string, unknown>();
     const data = readYaml(file);
     if (data === undefined) return out;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -122,17 +80,19 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     return out;
   }
 
-  function wholeFile<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T | undefined {
+  function wholeFile(name: string, schema: z.ZodTypeAny): unknown {
     const file = join(root, name);
-    if (!existsSync(file)) return undefined;
     const data = readYaml(file);
     return data === undefined ? undefined : validate(schema, data, file);
   }
 
-  function directory<T>(name: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): Map<string, T> {
+  function directory(name: string, schema: z.ZodTypeAny): Map<string, unknown> {
     const dir = join(root, name);
-    const out = new Map<string, T>();
-    if (!existsSync(dir)) return out;
+    const out = new Map<string, unknown>();
+    if (!existsSync(dir)) {
+      issues.push({ file: show(dir), field: '(folder)', reason: 'the folder is missing' });
+      return out;
+    }
     for (const entry of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
       const file = join(dir, entry);
       const id = entry.replace(/\.ya?ml$/, '');
@@ -148,17 +108,8 @@ export function loadContent(contentDir: string = DEFAULT_CONTENT_DIR): Content {
     return out;
   }
 
-  const content: Content = {
-    places: keyedFile(COLLECTIONS.places.file, placeSchema),
-    parameters: keyedFile(COLLECTIONS.parameters.file, parameterSchema),
-    programmes: directory(COLLECTIONS.programmes.dir, programmeSchema),
-    policies: directory(COLLECTIONS.policies.dir, policySchema),
-    conventions: directory(COLLECTIONS.conventions.dir, conventionSchema),
-    services: directory(COLLECTIONS.services.dir, serviceSchema),
-    synonyms: wholeFile(COLLECTIONS.synonyms.file, synonymsSchema) ?? [],
-    questions: wholeFile(COLLECTIONS.questions.file, questionsSchema) ?? {},
-    bot: wholeFile(COLLECTIONS.bot.file, botSchema),
-  };
+  const read = (c: Collection) => ('dir' in c ? directory(c.dir, c.schema) : c.shape === 'keyed' ? keyedFile(c.file, c.schema) : wholeFile(c.file, c.schema));
+  const content = Object.fromEntries(Object.entries(COLLECTIONS).map(([name, c]) => [name, read(c)])) as Content;
 
   checkReferences(content, root, show, issues);
   if (issues.length > 0) throw new ContentError(issues);
@@ -171,6 +122,13 @@ function checkReferences(c: Content, root: string, show: (p: string) => string, 
   const need = (ok: boolean, where: string, field: string, what: string, id: string) => {
     if (!ok) issues.push({ file: where, field, reason: `no ${what} with id "${id}"` });
   };
+  // A whole file that failed to load is already reported; its references cannot be checked.
+  const district = c.district as Content['district'] | undefined;
+  if (district) {
+    const where = show(join(root, COLLECTIONS.district.file));
+    need(c.places.get(district.place)?.kind === 'district', where, 'place', 'district in places.yaml', district.place);
+    need(c.services.get(district.bureau)?.type === 'bureau', where, 'bureau', 'bureau in services', district.bureau);
+  }
   for (const [id, place] of c.places) {
     if (place.parent) need(c.places.has(place.parent), show(join(root, COLLECTIONS.places.file)), `${id}.parent`, 'place', place.parent);
   }
@@ -205,4 +163,18 @@ function checkReferences(c: Content, root: string, show: (p: string) => string, 
       });
     });
   }
+}
+
+const loaded = new Map<string, Content>();
+
+/**
+ * The content of a folder (`content` under the working directory when unset), read and checked
+ * once per process: the build renders hundreds of pages from it. (Relative to the working
+ * directory, not this file: the pages' bundle runs from elsewhere.)
+ */
+export function contentOf(contentDir?: string): Content {
+  const dir = resolve(contentDir ?? 'content');
+  let content = loaded.get(dir);
+  if (!content) loaded.set(dir, (content = loadContent(dir)));
+  return content;
 }

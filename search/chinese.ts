@@ -1,27 +1,31 @@
 // What residents type in Chinese that the pages say another way: the wrong character picked from
-// a pinyin keyboard (低宝 for 低保, 津帖 for 津贴), often with the sounds Guizhou speech does not
-// tell apart (n/l, z/zh, in/ing …), and numbers written in characters (八十多岁 for 80岁).
+// a pinyin keyboard (低宝 for 低保, 津帖 for 津贴), often with the sounds local speech does not
+// tell apart (`soundFolds` in content/district.yaml), and numbers written in characters (八十多岁 for 80岁).
 import { pinyin } from 'pinyin-pro';
 import { cutWords, normalize, tokens } from './text.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
+/** Pinyin spellings heard as one sound: at the start of a syllable and at its end, [typed, folded]. */
+export interface SoundFolds {
+  initials: [string, string][];
+  finals: [string, string][];
+}
+
 /**
- * One key per sound, toneless, with the pairs southwestern Mandarin (and most pinyin keyboards'
- * fuzzy mode) merge folded together: zh/z, ch/c, sh/s, n/l at the start; in/ing, en/eng, an/ang.
+ * One key per sound, toneless, with the pairs local speech merges folded together (an initial is
+ * folded only before a vowel, so `n` never eats the `ng` of a final).
  */
-export function soundKey(word: string): string {
+export function soundKey(word: string, folds: SoundFolds = { initials: [], finals: [] }): string {
   return pinyin(word, { toneType: 'none', type: 'array' })
-    .map((s) =>
-      s
-        .replace(/^zh/, 'z')
-        .replace(/^ch/, 'c')
-        .replace(/^sh/, 's')
-        .replace(/^n(?=[aeiou])/, 'l')
-        .replace(/ing$/, 'in')
-        .replace(/eng$/, 'en')
-        .replace(/ang$/, 'an'),
-    )
+    .map((syllable) => {
+      let s = syllable;
+      const initial = folds.initials.find(([from]) => s.startsWith(from) && /^[aeiouv]/.test(s.slice(from.length)));
+      if (initial) s = initial[1] + s.slice(initial[0].length);
+      const final = folds.finals.find(([from]) => s.endsWith(from));
+      if (final) s = s.slice(0, s.length - final[0].length) + final[1];
+      return s;
+    })
     .join(' ');
 }
 
@@ -34,6 +38,8 @@ export class Homophones {
   private readonly pairs = new Set<string>();
   private readonly counts = new Map<string, number>();
   private readonly bySound = new Map<string, Set<string>>();
+
+  constructor(private readonly folds?: SoundFolds) {}
 
   /** Words that are right though the pages may not use them (the synonym list): never "corrected". */
   know(text: string): void {
@@ -48,7 +54,7 @@ export class Homophones {
         const n = this.counts.get(word) ?? 0;
         this.counts.set(word, n + 1);
         if (n > 0) continue;
-        const key = soundKey(word);
+        const key = soundKey(word, this.folds);
         const words = this.bySound.get(key) ?? new Set<string>();
         this.bySound.set(key, words.add(word));
       }
@@ -68,7 +74,7 @@ export class Homophones {
       for (let w = 0; w < words.length; w++) {
         const [a, b] = [words[w]!, words[w + 1]];
         const pair = b !== undefined && [...a].length === 1 && [...b].length === 1 ? a + b : a;
-        const best = [...pair].length === 2 && !this.pairs.has(pair) ? this.best(soundKey(pair), pair) : undefined;
+        const best = [...pair].length === 2 && !this.pairs.has(pair) ? this.best(soundKey(pair, this.folds), pair) : undefined;
         if (best) {
           out.push(best);
           if (pair !== a) w++;

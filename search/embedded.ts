@@ -1,6 +1,6 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
-import { digitsForNumerals, Homophones } from './chinese.ts';
+import { digitsForNumerals, Homophones, type SoundFolds } from './chinese.ts';
 import { expandSynonyms, normalize, scriptLang, snippet, Speller, surfaceTerms, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
@@ -44,9 +44,11 @@ export class EmbeddedSearch implements SearchEngine {
   private readonly dbs: Record<Lang, Db>;
   private readonly docs = new Map<string, SearchDocument>();
   private readonly speller = new Speller();
-  private readonly homophones = new Homophones();
+  private readonly homophones: Homophones;
 
-  constructor(private readonly synonyms: string[][] = []) {
+  /** `soundFolds`: the sounds local speech merges (content/district.yaml), for keyboard slips. */
+  constructor(private readonly synonyms: string[][] = [], soundFolds?: SoundFolds) {
+    this.homophones = new Homophones(soundFolds);
     const make = () => create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
     this.dbs = { zh: make(), en: make() };
     // Words of the synonym list are words too: "burnt" must not be "corrected" to "burn".

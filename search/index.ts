@@ -1,35 +1,45 @@
-import type { Config } from '../api/config.ts';
 import type { Content } from '../content/loader.ts';
-import { contentDocuments, domainWords } from './documents.ts';
+import type { SoundFolds } from './chinese.ts';
 import { EmbeddedSearch } from './embedded.ts';
 import { MeiliSearchEngine } from './meili.ts';
 import { addWords } from './text.ts';
 import type { SearchEngine } from './types.ts';
 
-export type { SearchDocument, SearchEngine, SearchHit, SearchOptions, SearchResult, Suggestion } from './types.ts';
+export type { SearchDocument, SearchEngine, SearchHit, SearchOptions, SearchResult, Suggestion, DocType } from './types.ts';
 export { DOC_TYPES } from './types.ts';
+export { EmbeddedSearch } from './embedded.ts';
+export { escapeHtml, escapeRegExp, normalize, scriptLang, tokens } from './text.ts';
+export type { SoundFolds } from './chinese.ts';
+
+export interface EngineSettings {
+  /** A Meilisearch server; the embedded engine when unset or when it does not answer. */
+  meiliHost?: string;
+  meiliKey?: string;
+  /** Groups of words that mean the same (content/synonyms.yaml). */
+  synonyms: string[][];
+  /** The sounds local speech merges (content/district.yaml), for pinyin-keyboard slips. */
+  soundFolds?: SoundFolds;
+}
 
 /**
- * The engine the configuration asks for, filled with the content: Meilisearch when MEILI_HOST is
- * set and answers (settings pushed first), the embedded Orama engine otherwise. Progress goes to
- * `log`.
+ * An empty engine of the kind the settings ask for: Meilisearch when `meiliHost` is set and
+ * answers (its settings pushed first), the embedded Orama engine otherwise. Progress goes to `log`.
  */
-export async function createSearch(config: Config, content: Content, log: (line: string) => void = () => {}): Promise<SearchEngine> {
-  addWords(domainWords(content));
-  let engine: SearchEngine;
-  const meili = config.MEILI_HOST ? new MeiliSearchEngine(config.MEILI_HOST, config.MEILI_API_KEY, content.synonyms) : undefined;
+export async function createEngine(settings: EngineSettings, log: (line: string) => void = () => {}): Promise<SearchEngine> {
+  const meili = settings.meiliHost ? new MeiliSearchEngine(settings.meiliHost, settings.meiliKey, settings.synonyms) : undefined;
   if (meili && (await meili.reachable())) {
-    log(`search: Meilisearch at ${config.MEILI_HOST}, pushing settings …`);
+    log(`search: Meilisearch at ${settings.meiliHost}, pushing settings …`);
     await meili.configure();
-    engine = meili;
-  } else {
-    // Residents still get search when the configured server is down; /api/health shows which.
-    if (meili) log(`search: WARNING no Meilisearch answers at ${config.MEILI_HOST}; using the embedded engine`);
-    engine = new EmbeddedSearch(content.synonyms);
+    return meili;
   }
-  const started = performance.now();
-  const docs = contentDocuments(content);
-  await engine.index(docs);
-  log(`search: ${engine.name} engine indexed ${docs.length} documents in ${Math.round(performance.now() - started)} ms`);
-  return engine;
+  // Residents still get search when the configured server is down; /api/health shows which.
+  if (meili) log(`search: WARNING no Meilisearch answers at ${settings.meiliHost}; using the embedded engine`);
+  return new EmbeddedSearch(settings.synonyms, settings.soundFolds);
+}
+
+/** Teaches the segmenter the district's words (place and programme names, synonym terms), so it keeps them whole. */
+export function learnDomainWords(content: Content): void {
+  const names = [...content.places.values()].map((p) => p.name.zh);
+  const programmes = [...content.programmes.values()].flatMap((p) => p.name.zh.split(/[（）()、，\s]+/));
+  addWords([...names, ...programmes, ...content.synonyms.flat()]);
 }

@@ -116,7 +116,11 @@ export function expandSynonyms(query: string, groups: string[][], perGroup = 2):
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text made safe to put inside HTML or an attribute. */
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** Text made safe to put inside a regular expression, matching itself literally. */
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A passage of `text` around the first match of `terms`, HTML-escaped, with each match in
@@ -126,7 +130,7 @@ export function snippet(text: string, terms: string[], width = 80): string {
   const patterns = terms
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length)
-    .map((t) => (HAN.test(t) ? t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : `\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\w*`));
+    .map((t) => (HAN.test(t) ? escapeRegExp(t) : `\\b${escapeRegExp(t)}\\w*`));
   if (patterns.length === 0) return escapeHtml(text.slice(0, width)) + (text.length > width ? '…' : '');
   const matcher = new RegExp(patterns.join('|'), 'giu');
   const first = matcher.exec(text);

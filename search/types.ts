@@ -5,14 +5,14 @@ export type DocType = (typeof DOC_TYPES)[number];
 
 /** One searchable thing in one language: a page, or a part of one (a convention's article). */
 export interface SearchDocument {
-  /** Unique across languages, e.g. `zh:convention:changping-village:5`. */
+  /** Unique across languages, e.g. `zh:convention:river-village:5`. */
   id: string;
   type: DocType;
   lang: Lang;
   title: string;
   /** The text searched and quoted in snippets. */
   body: string;
-  /** The page address, with an anchor for a part: `/zh/conventions/changping-village/#article-5`. */
+  /** The page address, with an anchor for a part: `/zh/conventions/river-village/#article-5`. */
   url: string;
   /** The town or street id, for the facet and filter. */
   town?: string;

@@ -2,17 +2,21 @@
 
 declare namespace App {
   interface Locals {
-    /** Elder mode, decided by the server from the cookie or `?elder=` (on-demand pages only). */
-    elder?: boolean;
-    /** The portal's search engine, shared with the API (absent in `astro dev`). */
-    search?: import('../search/index.ts').SearchEngine;
-    /** The validated content, as the API loaded it (absent in `astro dev`). */
-    content?: import('../content/loader.ts').Content;
-    /** The Q&A bot, shared with the API (absent in `astro dev`). */
-    bot?: import('../api/ask/bot.ts').Bot;
-    /** The event store (absent in `astro dev`). */
-    events?: import('../api/events/store.ts').EventStore;
-    /** Sign-in and publishing for the staff pages, shared with the API (absent in `astro dev`). */
-    staff?: import('../api/events/staff.ts').Staff;
+    /** The page's language, from its address (`/zh/…`, `/en/…`). */
+    lang: import('../content/schemas/index.ts').Lang;
+    /** The interface strings in the page's language (content/i18n), hotline numbers filled in. */
+    t: import('../content/i18n/index.ts').Translate;
+    /** A page's address in the page's language (or another): `href('policies/dibao/')`. */
+    href: (path?: string, lang?: import('../content/schemas/index.ts').Lang) => string;
+    /** The validated content, the same the API serves. */
+    content: import('../content/loader.ts').Content;
+    /** The district's clock. */
+    clock: import('../api/core/index.ts').DistrictClock;
+    /** Elder mode, decided by the server from the cookie or `?elder=` (on-demand pages). */
+    elder: boolean;
+    /** The client's address as the server worked it out (trusted proxies only); request time only. */
+    clientAddress?: string;
+    /** The portal's services (search, bot, accounts, events); request time only, absent in `astro dev`. */
+    services?: import('../api/app.ts').Services;
   }
 }

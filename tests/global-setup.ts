@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from '../scripts/build.ts';
-import { isBuildCurrent } from '../scripts/paths.ts';
+import { build } from '../api/server/build.ts';
+import { isBuildCurrent } from '../api/server/paths.ts';
 import { chromePath } from './helpers/browser.ts';
 import { freePort, startPortal } from './helpers/portal.ts';
 
@@ -16,7 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  chromePath(); // fail the whole run at once, with the install command, when there is no browser
+  // Find (or unpack) the browser once, before the test files run in parallel.
+  console.log(`e2e browser: ${await chromePath()}`);
   if (!isBuildCurrent()) build();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-data-'));
   const port = await freePort();

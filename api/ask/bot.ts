@@ -1,12 +1,10 @@
 // The Q&A bot: route first, then retrieve passages, then answer by quoting them (extractive) or,
 // with a model configured, by a generated answer whose citations are checked.
-import { botMode, type Config } from '../config.ts';
+import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
-import { EmbeddedSearch } from '../../search/embedded.ts';
-import { normalize, scriptLang } from '../../search/text.ts';
-import type { SearchDocument } from '../../search/index.ts';
-import { districtToday } from '../eligibility/results.ts';
+import { EmbeddedSearch, normalize, scriptLang, type SearchDocument } from '../../search/index.ts';
+import { href, tel, type Config } from '../core/index.ts';
 import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
 import { passages } from './passages.ts';
@@ -23,6 +21,11 @@ export interface BotAnswer {
   label: string;
   /** Where to go instead, for redirects and answers not found. */
   links: { title: string; url: string }[];
+}
+
+/** The bot answers by quoting passages unless a model endpoint is configured. */
+export function botMode(config: Config): 'extractive' | 'generative' {
+  return config.OPENAI_API_KEY || config.OPENAI_BASE_URL ? 'generative' : 'extractive';
 }
 
 /** Below this share of the question's key words in the best passage, the answer is "not found". */
@@ -42,7 +45,7 @@ export class Bot {
   private constructor(private readonly content: Content, config: Config) {
     if (!content.bot) throw new Error('content/bot.yaml is missing');
     this.rules = content.bot;
-    this.engine = new EmbeddedSearch(content.synonyms);
+    this.engine = new EmbeddedSearch(content.synonyms, content.district.soundFolds);
     this.scope = [...new Set(this.rules.scope.flatMap((term) => [term, ...(content.synonyms.find((g) => g.includes(term)) ?? [])]).map(normalize))];
     if (botMode(config) === 'generative') {
       this.model = {
@@ -55,9 +58,9 @@ export class Bot {
   }
 
   /** A bot with its passages indexed (in process: a few hundred short passages). */
-  static async create(content: Content, config: Config): Promise<Bot> {
+  static async create(content: Content, config: Config, today: string): Promise<Bot> {
     const bot = new Bot(content, config);
-    const docs = passages(content, districtToday());
+    const docs = passages(content, today);
     for (const d of docs) bot.byId.set(d.id, d);
     await bot.engine.index(docs);
     return bot;
@@ -71,13 +74,22 @@ export class Bot {
     return { status, mode: 'extractive', answer: text, citations: [], label: this.rules.replies.quoteLabel[lang], links };
   }
 
+  /** A link to call one of the district's hotlines. */
+  private call(number: string): BotAnswer['links'][number] {
+    return { title: number, url: tel(number) };
+  }
+
+  /** Where a resident goes with their own case: the self-check, the township offices, the hotline. */
   private helpLinks(lang: Lang): BotAnswer['links'] {
-    const office = lang === 'zh' ? '乡镇（街道）民政办' : 'Township civil affairs offices';
     return [
-      { title: lang === 'zh' ? '看看我家能申请什么' : 'Find out what my family can apply for', url: `/${lang}/check/` },
-      { title: office, url: `/${lang}/services/?type=civil-affairs-office` },
-      { title: '12345', url: 'tel:12345' },
+      { title: t(lang, 'ask.link.check'), url: href(lang, 'check/') },
+      { title: t(lang, 'ask.link.offices'), url: `${href(lang, 'services/')}?type=civil-affairs-office` },
+      this.call(this.content.district.hotlines.government),
     ];
+  }
+
+  private notFound(lang: Lang): BotAnswer {
+    return this.reply('not_found', lang, this.rules.replies.notFound[lang], [this.call(this.content.district.hotlines.government)]);
   }
 
   /**
@@ -95,10 +107,11 @@ export class Bot {
     };
 
     const kind = hadNumbers ? 'personal' : route(question, this.rules);
-    if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [{ title: '110', url: 'tel:110' }, { title: '120', url: 'tel:120' }, { title: '12356', url: 'tel:12356' }, { title: '12345', url: 'tel:12345' }]));
+    const { hotlines } = this.content.district;
+    if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(n))));
     if (kind === 'refused') return emit(this.reply('refused', lang, replies.refused[lang]));
     if (kind === 'personal') return emit(this.reply('redirect', lang, replies.personal[lang], this.helpLinks(lang)));
-    if (kind === 'offTopic') return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
+    if (kind === 'offTopic') return emit(this.notFound(lang));
     if (kind === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
 
     // Typos and numbers in characters, as the pages word them (routing has seen the original).
@@ -124,23 +137,23 @@ export class Bot {
     // The passages holding most of the question's words first; the engine's order among equals.
     const relevant = scored.filter((s) => s.cover >= needed * 0.75).sort((a, b) => b.cover - a.cover).slice(0, PASSAGES).map((s) => s.p);
     if (relevant.length === 0 || Math.max(...scored.map((s) => s.cover)) < needed) {
-      return emit(this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]));
+      return emit(this.notFound(lang));
     }
 
     const extractive = (): BotAnswer => {
       const picked = extract(query, relevant, terms);
-      if (picked.sentences.length === 0) return this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]);
-      return { status: 'answered', mode: 'extractive', answer: extractiveText(lang, replies.extractiveIntro[lang], picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: [] };
+      if (picked.sentences.length === 0) return this.notFound(lang);
+      return { status: 'answered', mode: 'extractive', answer: extractiveText(replies.extractiveIntro[lang], picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: [] };
     };
 
     if (!this.model) return emit(extractive());
     try {
-      const text = await generate(this.model, lang, question, relevant, history, (t) => options.onToken?.(t));
+      const text = await generate(this.model, this.content.district.name.en, lang, question, relevant, history, (token) => options.onToken?.(token));
       const checked = checkCitations(text, relevant);
       if (checked.kind === 'answer') {
         return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links: [] };
       }
-      if (checked.kind === 'not_found') return this.reply('not_found', lang, replies.notFound[lang], [{ title: '12345', url: 'tel:12345' }]);
+      if (checked.kind === 'not_found') return this.notFound(lang);
     } catch {
       // Timeouts and errors fall through to the extractive answer.
     }

@@ -1,8 +1,6 @@
 // Extractive answers: the sentences of the retrieved passages that best answer the question,
 // quoted with their sources. No model, so nothing is invented.
-import type { Lang } from '../../content/schemas/index.ts';
-import { normalize, tokens } from '../../search/text.ts';
-import type { SearchDocument } from '../../search/index.ts';
+import { escapeRegExp, normalize, tokens, type SearchDocument } from '../../search/index.ts';
 
 export interface Citation {
   title: string;
@@ -36,7 +34,7 @@ export function keyTerms(question: string, synonyms: string[][]): string[][] {
 }
 
 /** Whether a normalised text holds a term in any of its forms. */
-export const covers = (text: string, term: string[]) => term.some((t) => (HAN.test(t) ? text.includes(t) : new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(text)));
+export const covers = (text: string, term: string[]) => term.some((t) => (HAN.test(t) ? text.includes(t) : new RegExp(`\\b${escapeRegExp(t)}`, 'i').test(text)));
 
 /** The share of the question's key terms a text contains (0–1). */
 export function coverage(text: string, terms: string[][]): number {
@@ -98,9 +96,8 @@ export function extract(question: string, passages: SearchDocument[], terms: str
   return { sentences: out, citations };
 }
 
-/** The answer text: the intro line, then each quoted sentence with its source number. */
-export function extractiveText(lang: Lang, intro: string, picked: Extract['sentences']): string {
-  const [open, close] = lang === 'zh' ? ['“', '”'] : ['“', '”'];
-  return [intro, ...picked.map((s) => `${open}${s.text}${close} [${s.citation}]`)].join('\n');
+/** The answer text: the intro line, then each quoted sentence in quotation marks with its source number. */
+export function extractiveText(intro: string, picked: Extract['sentences']): string {
+  return [intro, ...picked.map((s) => `“${s.text}” [${s.citation}]`)].join('\n');
 }
 

@@ -1,16 +1,16 @@
 // Routing before retrieval: what kind of message this is, decided by the phrase lists in
 // content/bot.yaml. Personal numbers are removed from the question before anything else sees it.
 import type { BotRules } from '../../content/schemas/index.ts';
-import { redact } from '../log.ts';
+import { escapeRegExp } from '../../search/index.ts';
+import { redact } from '../core/index.ts';
 
 export type Route = 'crisis' | 'refused' | 'personal' | 'offTopic' | 'greeting' | 'question';
 
 const ORDER = ['crisis', 'refused', 'personal', 'offTopic', 'greeting'] as const;
-const ESCAPE = /[.*+?^${}()|[\]\\]/g;
 
 function matches(text: string, phrase: string): boolean {
   if (/\p{Script=Han}/u.test(phrase)) return text.includes(phrase);
-  return new RegExp(`\\b${phrase.toLowerCase().replace(ESCAPE, '\\$&').replace(/\s+/g, '\\s+')}\\b`, 'i').test(text);
+  return new RegExp(`\\b${escapeRegExp(phrase.toLowerCase()).replace(/\s+/g, '\\s+')}\\b`, 'i').test(text);
 }
 
 /** The question with any ID-card or phone number replaced, and whether there was one. */
@@ -28,7 +28,7 @@ export function route(question: string, rules: BotRules): Route {
     if (!hit) continue;
     // A greeting only when there is hardly anything else: "你好，低保怎么申请" is a question.
     if (name === 'greeting') {
-      const rest = phrases.reduce((s, p) => s.replace(new RegExp(p.replace(ESCAPE, '\\$&'), 'gi'), ''), text).replace(/[\s\p{P}]/gu, '');
+      const rest = phrases.reduce((s, p) => s.replace(new RegExp(escapeRegExp(p), 'gi'), ''), text).replace(/[\s\p{P}]/gu, '');
       if (rest.length > 3) continue;
     }
     return name;

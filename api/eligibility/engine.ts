@@ -188,6 +188,16 @@ export function evaluate(h: Household, rules: Rules, asOf: string): { asOf: stri
   return { asOf, parametersVersion: parametersVersion(rules, asOf), programmes };
 }
 
+/** The first day on which every parameter has a value: the self-check cannot answer for earlier days. */
+export function firstDay(rules: Rules): string {
+  let first = '';
+  for (const p of rules.parameters.values()) {
+    const earliest = p.values.reduce((min, v) => (v.from < min ? v.from : min), p.values[0]!.from);
+    if (earliest > first) first = earliest;
+  }
+  return first;
+}
+
 /** The newest `from` date among the values in force: names the set of figures a result used. */
 export function parametersVersion(rules: Rules, asOf: string): string {
   let latest = '';

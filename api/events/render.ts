@@ -1,5 +1,6 @@
 // Event descriptions are Markdown written by centre staff: rendered with `marked`, then cleaned
 // with an allow-list, so no script, event handler or javascript: URL ever reaches a page.
+import { convert } from 'html-to-text';
 import { marked } from 'marked';
 import xss from 'xss';
 
@@ -34,22 +35,17 @@ export function renderMarkdown(markdown: string): string {
   return html;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const TEXT_OPTIONS = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'ul', options: { itemPrefix: '- ' } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'h4', options: { uppercase: false } },
+  ],
+};
 
-/** The safe HTML as plain text, for calendars and feeds: paragraphs and list items on their own lines. */
+/** The safe HTML as plain text (html-to-text), for calendars and feeds: paragraphs and list items on their own lines. */
 export function plainText(safeHtml: string): string {
-  return safeHtml
-    .replace(/\n(?=<)|(?<=>)\n/g, '') // the renderer's own line breaks between tags
-    .replace(/<li>/g, '- ')
-    .replace(/<br\s*\/?>|<\/(li|ul|ol)>/g, '\n')
-    .replace(/<\/(p|h3|h4|blockquote)>/g, '\n\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|\w+);/gi, (whole, name: string) => {
-      if (name[0] !== '#') return ENTITIES[name] ?? whole;
-      const code = Number(name[1]!.toLowerCase() === 'x' ? `0${name.slice(1)}` : name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return convert(safeHtml, TEXT_OPTIONS);
 }

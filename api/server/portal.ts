@@ -1,23 +1,19 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import compression from 'compression';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { getCookie, setCookie } from 'hono/cookie';
+import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
-import { LANGS, type Lang } from '../../content/schemas/index.ts';
-import { ELDER_COOKIE, elderCookieOn } from '../routes/prefs.ts';
-import { log } from '../log.ts';
-import { gzipResponse } from './node-gzip.ts';
+import { LANGS } from '../../content/schemas/index.ts';
+import { elderCookie, elderOn, ELDER_COOKIE, href, log, nodeClientAddress } from '../core/index.ts';
+import type { Services } from '../app.ts';
 import type { StaticFile, StaticFiles } from './static-files.ts';
 
 /** Astro's Node middleware: renders on-demand pages, calls `next` when no route matches. */
-export type AstroHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-  locals: App.Locals,
-) => Promise<void>;
+export type AstroHandler = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void, locals: object) => Promise<void>;
 
 export interface PortalParts {
   /** The API app (createApp), answering `/api/*`. */
@@ -26,22 +22,8 @@ export interface PortalParts {
   pages: StaticFiles;
   /** On-demand pages, when the build has any. */
   astro?: AstroHandler;
-  /** Shared services on-demand pages read through `Astro.locals` (the search engine). */
-  locals?: Omit<App.Locals, 'elder'>;
-}
-
-/** The reader's language from Accept-Language: the first listed we have, Chinese by default. */
-export function preferredLang(header: string | undefined): Lang {
-  const ranked = (header ?? '')
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
-      return { primary: tag.split('-')[0], q: Number.isFinite(q) ? q : 0, index };
-    })
-    .filter((x) => x.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return (ranked.map((x) => x.primary).find((p) => (LANGS as readonly string[]).includes(p ?? '')) as Lang) ?? 'zh';
+  /** The services on-demand pages read through `Astro.locals.services`. */
+  services?: Services;
 }
 
 /**
@@ -51,20 +33,16 @@ export function preferredLang(header: string | undefined): Lang {
 function elderFor(c: Context): boolean {
   const asked = c.req.query('elder');
   if (asked === 'on' || asked === 'off') {
-    setCookie(c, ELDER_COOKIE, asked, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax' });
+    setCookie(c, ELDER_COOKIE, asked, elderCookie);
     return asked === 'on';
   }
-  return elderCookieOn(getCookie(c, ELDER_COOKIE));
+  return elderOn(getCookie(c, ELDER_COOKIE));
 }
 
 function sendPage(c: Context, file: StaticFile, status: 200 | 404 = 200): Response {
   const html = file.body.toString('utf8');
   const body = elderFor(c) ? html.replace('data-elder="off"', 'data-elder="on"') : html;
-  return c.body(body, status, {
-    'Content-Type': file.type,
-    'Cache-Control': 'no-cache',
-    Vary: 'Cookie, Accept-Encoding',
-  });
+  return c.body(body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding' });
 }
 
 function sendAsset(c: Context, file: StaticFile): Response {
@@ -74,12 +52,18 @@ function sendAsset(c: Context, file: StaticFile): Response {
   });
 }
 
+// Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
+// what secureHeaders and compress would have done for it.
+const compressPages = compression();
+const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'no-cache' };
+
 /**
  * The one process: API under `/api`, prerendered pages from memory, on-demand pages through
  * Astro, and a real 404 page for everything else.
  */
-export function createPortal({ api, pages, astro, locals: shared = {} }: PortalParts) {
+export function createPortal({ api, pages, astro, services }: PortalParts) {
   const portal = new Hono<{ Bindings: HttpBindings }>();
+  const trust = services?.trust ?? (() => false);
 
   portal.use(async (c, next) => {
     const started = performance.now();
@@ -94,36 +78,30 @@ export function createPortal({ api, pages, astro, locals: shared = {} }: PortalP
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
-  portal.get('/', (c) => {
+  // The reader's language from Accept-Language: the first listed we have, Chinese by default.
+  portal.get('/', languageDetector({ order: ['header'], supportedLanguages: [...LANGS], fallbackLanguage: 'zh', caches: false }), (c) => {
     c.header('Vary', 'Accept-Language');
-    return c.redirect(`/${preferredLang(c.req.header('Accept-Language'))}/`, 302);
+    return c.redirect(href(c.get('language') as (typeof LANGS)[number]), 302);
   });
 
   portal.on(['GET', 'HEAD'], '*', async (c, next) => {
     const found = pages.lookup(c.req.path);
-    if (found.kind === 'redirect') {
-      const query = new URL(c.req.url).search;
-      return c.redirect(`${found.location}${query}`, 301);
-    }
-    if (found.kind === 'file') {
-      return found.file.type.startsWith('text/html') ? sendPage(c, found.file) : sendAsset(c, found.file);
-    }
+    if (found.kind === 'redirect') return c.redirect(`${found.location}${new URL(c.req.url).search}`, 301);
+    if (found.kind === 'file') return found.file.type.startsWith('text/html') ? sendPage(c, found.file) : sendAsset(c, found.file);
     return next();
   });
 
   portal.all('*', async (c) => {
     const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`));
     if (astro && inLanguage) {
-      const locals: App.Locals = { ...shared, elder: elderFor(c) };
-      const res = c.env.outgoing;
-      // What Hono's middleware would have added, since Astro writes to the Node response itself.
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'same-origin');
-      res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-      res.setHeader('Cache-Control', 'no-cache');
-      gzipResponse(res, c.req.header('Accept-Encoding'));
+      const { incoming, outgoing } = c.env;
+      const locals = { services, elder: elderFor(c), clientAddress: nodeClientAddress(incoming, trust) };
+      for (const [name, value] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(name, value);
+      for (const cookie of c.res.headers.getSetCookie()) outgoing.appendHeader('Set-Cookie', cookie);
       const handled = await new Promise<boolean>((resolve, reject) => {
-        astro(c.env.incoming, c.env.outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
+        compressPages(incoming as never, outgoing as never, () => {
+          astro(incoming, outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
+        });
       });
       if (handled) return RESPONSE_ALREADY_SENT;
     }

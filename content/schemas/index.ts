@@ -1,4 +1,5 @@
 export { LANGS, localized, isoDate, partialDate, slug, verified, type Lang, type Localized } from './common.ts';
+export { districtSchema, type District } from './district.ts';
 export { placeSchema, type Place } from './place.ts';
 export { policySchema, type Policy } from './policy.ts';
 export { conventionSchema, type Convention } from './convention.ts';

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../api/ask/bot.ts';
-import { loadConfig } from '../../api/config.ts';
+import { loadConfig } from '../../api/core/config.ts';
 import { loadContent } from '../../content/loader.ts';
 
 type Behaviour = { reply: string[]; delayMs?: number };
@@ -42,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const content = loadContent();
-const makeBot = () => Bot.create(content, loadConfig({ OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'local-model', OPENAI_TIMEOUT_MS: '1000' }));
+const makeBot = () => Bot.create(content, loadConfig({ OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'local-model', OPENAI_TIMEOUT_MS: '1000' }), '2026-12-01');
 
 describe('generative mode (protocol tests against a local OpenAI-compatible server)', () => {
   it('streams the model’s tokens, keeps its valid citations and labels the answer as AI-generated', async () => {

@@ -3,8 +3,8 @@
 // and without — and the pages refuse what they must and pass the same checks as public pages.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { Accounts } from '../../api/events/accounts.ts';
-import { openDb } from '../../api/events/db.ts';
+import { Accounts } from '../../api/accounts/store.ts';
+import { openDb } from '../../api/core/db.ts';
 import { loadContent } from '../../content/loader.ts';
 import { BUDGETS } from '../budgets.ts';
 import { axeViolations, withAxe } from '../helpers/axe.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { Accounts } from '../../api/events/accounts.ts';
-import { openDb } from '../../api/events/db.ts';
+import { Accounts } from '../../api/accounts/store.ts';
+import { openDb } from '../../api/core/db.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { evaluateBot, type AskCase } from '../../scripts/eval-ask.ts';
+import { evaluateBot, type AskCase } from '../../api/ask/eval.ts';
 import { testApp } from '../helpers/app.ts';
 import { evalSet } from '../helpers/shared.ts';
 

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../api/config.ts';
-import { loadContent } from '../../content/loader.ts';
-import { searchMisses, type SearchCase } from '../../scripts/eval-search.ts';
-import { createSearch } from '../../search/index.ts';
+import { searchMisses, type SearchCase } from '../../api/search/eval.ts';
+import { testApp } from '../helpers/app.ts';
 import { evalSet } from '../helpers/shared.ts';
 
 const cases = evalSet<SearchCase>('search.yaml');
-const engine = await createSearch(loadConfig({}), loadContent());
+const { search: engine } = await testApp();
 
 describe('search relevance on the public evaluation set', () => {
   it('finds the expected page in the top 3 for at least 14 of the 15 queries', async () => {

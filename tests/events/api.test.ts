@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Accounts } from '../../api/events/accounts.ts';
+import { Accounts } from '../../api/accounts/store.ts';
 import { testApp } from '../helpers/app.ts';
 
 const { app, db, search } = await testApp();

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Accounts } from '../../api/events/accounts.ts';
-import { openDb } from '../../api/events/db.ts';
+import { Accounts } from '../../api/accounts/store.ts';
+import { openDb } from '../../api/core/db.ts';
 import { freePort, startPortal } from '../helpers/portal.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'crash-'));

@@ -2,23 +2,27 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
-export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+let bundled: Promise<string> | undefined;
 
-/** The Chromium the e2e tests drive: CHROME_PATH, or Debian's /usr/bin/chromium. */
-export function chromePath(): string {
-  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `No Chromium at ${path}. The end-to-end tests need a real browser: install it with\n  ${INSTALL_HINT}\n` +
-        'or set CHROME_PATH to a Chromium binary.',
-    );
+/**
+ * The Chromium the e2e tests drive: CHROME_PATH, or Debian's /usr/bin/chromium when installed,
+ * or else the one that ships inside the @sparticuz/chromium npm package (unpacked on first use),
+ * so `npm install && npm test` needs nothing installed by hand.
+ */
+export async function chromePath(): Promise<string> {
+  if (process.env.CHROME_PATH) {
+    if (!existsSync(process.env.CHROME_PATH)) throw new Error(`CHROME_PATH is set to ${process.env.CHROME_PATH}, which does not exist.`);
+    return process.env.CHROME_PATH;
   }
-  return path;
+  if (existsSync(SYSTEM_CHROMIUM)) return SYSTEM_CHROMIUM;
+  bundled ??= import('@sparticuz/chromium').then((m) => m.default.executablePath());
+  return bundled;
 }
 
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromePath(),
+    executablePath: await chromePath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
 }

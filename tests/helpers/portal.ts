@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { ROOT } from '../../scripts/paths.ts';
+import { ROOT } from '../../api/server/paths.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
 export function startPortal(port: number, dataDir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // Node itself, not the tsx wrapper, so a kill reaches the server process (tsx would leave a child).
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'api/server/start.ts'], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,57 @@
+// `npm run users -- add <username> --center <service-id> [--role admin]` · `reset <username>` ·
+// `disable <username>` · `list`. A new or reset password is printed once; the last line of output
+// is JSON: {"username": …, "password": …}. There are no default accounts.
+import { loadContent } from '../../content/loader.ts';
+import { loadConfig, openDb } from '../core/index.ts';
+import { Accounts, type Role } from './store.ts';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function main(args: string[]): void {
+  const [command, username] = args;
+  const config = loadConfig();
+  const db = openDb(config.DATA_DIR);
+  const accounts = new Accounts(db);
+  try {
+    switch (command) {
+      case 'add': {
+        if (!username) throw new Error('usage: npm run users -- add <username> --center <service-id> [--role admin]');
+        const role = (option(args, 'role') ?? 'editor') as Role;
+        if (role !== 'editor' && role !== 'admin') throw new Error('--role is editor or admin');
+        const center = option(args, 'center') ?? null;
+        if (center && !loadContent(config.CONTENT_DIR).services.has(center)) throw new Error(`no centre "${center}" in content/services`);
+        const { user, password } = accounts.add(username, center, role);
+        console.log(`Created ${user.role} "${user.username}"${user.center ? ` for ${user.center}` : ''}. The password is shown only now:`);
+        console.log(JSON.stringify({ username: user.username, password }));
+        break;
+      }
+      case 'reset': {
+        if (!username) throw new Error('usage: npm run users -- reset <username>');
+        const password = accounts.reset(username);
+        console.log(`New password for "${username}" (shown only now); their sessions are signed out:`);
+        console.log(JSON.stringify({ username, password }));
+        break;
+      }
+      case 'disable':
+        if (!username) throw new Error('usage: npm run users -- disable <username>');
+        accounts.disable(username);
+        console.log(`Disabled "${username}" and signed out their sessions.`);
+        break;
+      case 'list':
+        for (const u of accounts.list()) console.log(`${u.username}\t${u.role}\t${u.center ?? '(all centres)'}\t${u.disabled ? 'disabled' : 'active'}`);
+        break;
+      default:
+        throw new Error('usage: npm run users -- add|reset|disable|list …');
+    }
+  } catch (error) {
+    console.error((error as Error).message.replace(/UNIQUE constraint failed: users.username/, 'that username is taken'));
+    process.exitCode = 1;
+  } finally {
+    db.close();
+  }
+}
+
+main(process.argv.slice(2));

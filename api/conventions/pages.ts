@@ -1,0 +1,101 @@
+// The data the convention pages show, prepared for the components in the reader's language.
+import QRCode from 'qrcode';
+import { HTML_LANG, t } from '../../content/i18n/index.ts';
+import type { Content } from '../../content/loader.ts';
+import { conventionSchema, type Convention, type Lang } from '../../content/schemas/index.ts';
+import { absolute, href, readableDate } from '../core/index.ts';
+import { districtAndTowns, groupByTown, placeName, townOfPlace } from '../places/index.ts';
+import { diffArticles } from './diff.ts';
+
+export const CONVENTION_KINDS = conventionSchema.shape.kind.options;
+
+export interface ConventionCard {
+  id: string;
+  title: string;
+  kind: Convention['kind'];
+  place?: string;
+  summary: string;
+  verified: boolean;
+  url: string;
+}
+
+/** The conventions, filtered by kind and town, grouped under their town (the district's own first). */
+export function conventionGroups(content: Content, lang: Lang, filter: { kind?: Convention['kind']; town?: string }) {
+  const rows = [...content.conventions]
+    .map(([id, c]) => ({ town: townOfPlace(content, c.place), card: { id, title: c.title[lang], kind: c.kind, place: placeName(content, lang, c.place), summary: c.summary[lang], verified: c.verified, url: href(lang, `conventions/${id}/`) } satisfies ConventionCard }))
+    .filter((r) => (!filter.kind || r.card.kind === filter.kind) && (!filter.town || r.town === filter.town));
+  return groupByTown(rows, (r) => r.town, districtAndTowns(content, lang), t(lang, 'place.unknownTown')).map((g) => ({ ...g, rows: g.rows.map((r) => r.card) }));
+}
+
+type Article = Convention['versions'][number]['articles'][number];
+const articleView = (lang: Lang, a: Article) => ({ number: a.number, topic: a.topic?.[lang], text: a.text[lang] });
+
+/** One convention's page: the articles in force by part, its song, cases, history and what changed. */
+export function conventionPage(content: Content, id: string, lang: Lang, origin: string | URL) {
+  const c = content.conventions.get(id);
+  if (!c) return undefined;
+  const place = placeName(content, lang, c.place);
+  const current = c.versions.at(-1)!;
+  const previous = c.versions.at(-2);
+  const inForce = current.procedure.find((s) => s.step === 'in-force')?.date;
+  const url = absolute(origin, href(lang, `conventions/${id}/`));
+  const articleLabel = (n: number) => t(lang, 'convention.article', { n });
+  return {
+    id,
+    title: c.title[lang],
+    summary: c.summary[lang],
+    kind: c.kind,
+    place,
+    verified: c.verified,
+    demonstration: c.demonstration,
+    version: current.label[lang],
+    inForce: inForce && readableDate(lang, inForce),
+    parts: (['general', 'specific'] as const)
+      .map((part) => ({ part, articles: current.articles.filter((a) => a.part === part).map((a) => articleView(lang, a)) }))
+      .filter((p) => p.articles.length > 0),
+    song: c.song && { title: c.song.title[lang], lines: c.song.lines.map((l) => l[lang]) },
+    cases: c.cases.map((x) => ({ title: x.title[lang], text: x.text[lang] })),
+    history: c.versions.map((v) => ({ label: v.label[lang], steps: v.procedure.map((s) => ({ date: readableDate(lang, s.date), step: s.step, note: s.note?.[lang] })) })),
+    changes: previous && {
+      from: previous.label[lang],
+      to: current.label[lang],
+      list: diffArticles(previous.articles, current.articles).map((ch) => ({ number: ch.number, kind: ch.kind, before: ch.before?.text[lang], after: ch.after?.text[lang] })),
+    },
+    reviewed: readableDate(lang, c.reviewed),
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'Legislation',
+      name: c.title[lang],
+      abstract: c.summary[lang],
+      url,
+      inLanguage: HTML_LANG[lang],
+      legislationType: t(lang, `convention.kind.${c.kind}`),
+      ...(place && { spatialCoverage: { '@type': 'AdministrativeArea', name: place } }),
+      ...(inForce && { legislationDate: inForce }),
+      legislationLegalForce: 'InForce',
+      hasPart: current.articles.map((a) => ({ '@type': 'Legislation', name: articleLabel(a.number), url: `${url}#article-${a.number}`, text: a.text[lang] })),
+    },
+  };
+}
+
+/**
+ * The printable poster: the articles chosen for it (or the first five specific rules) and a QR
+ * code to the convention's page on the public site, made offline.
+ */
+export async function posterPage(content: Content, id: string, lang: Lang, origin: string | URL) {
+  const c = content.conventions.get(id);
+  if (!c) return undefined;
+  const current = c.versions.at(-1)!;
+  const chosen = c.posterArticles.length > 0 ? c.posterArticles : current.articles.filter((a) => a.part === 'specific').slice(0, 5).map((a) => a.number);
+  const url = absolute(origin, href(lang, `conventions/${id}/`));
+  return {
+    id,
+    title: c.title[lang],
+    place: placeName(content, lang, c.place),
+    version: current.label[lang],
+    verified: c.verified,
+    articles: chosen.flatMap((n) => current.articles.filter((a) => a.number === n)).map((a) => articleView(lang, a)),
+    url,
+    qr: await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+  };
+}

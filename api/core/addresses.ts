@@ -1,0 +1,45 @@
+// Page and feed addresses (ARCHITECTURE.md, "Page addresses"): built here, nowhere else.
+import { LANGS, type Lang } from '../../content/schemas/index.ts';
+
+/** The address of a page: `path` starts after the language, e.g. `policies/dibao/`. */
+export function href(lang: Lang, path = ''): string {
+  return `/${lang}/${path}`;
+}
+
+/** The portal's public origin: `PUBLIC_ORIGIN` when set, else the origin the request came to. */
+export function originOf(publicOrigin: string | undefined, requestUrl: string): string {
+  return publicOrigin ?? new URL(requestUrl).origin;
+}
+
+/** An absolute address on the portal, for feeds, calendars, exports and QR codes. */
+export function absolute(origin: string | URL, path: string): string {
+  return new URL(path, origin).href;
+}
+
+/** The calendar to subscribe to: every centre's events, or one centre's. */
+export function calendarPath(center?: string): string {
+  return center ? `/api/events.ics?center=${encodeURIComponent(center)}` : '/api/events.ics';
+}
+
+/** One event as a calendar file to add. */
+export function eventCalendarPath(id: string): string {
+  return `/api/events.ics?id=${encodeURIComponent(id)}`;
+}
+
+export const FEED_PATH = '/api/events.rss';
+
+/** A phone number as a link a phone can dial. */
+export function tel(number: string): string {
+  return `tel:${number.replace(/\s/g, '')}`;
+}
+
+/** Astro's `getStaticPaths` for a page that exists once per language. */
+export function langPaths() {
+  return LANGS.map((lang) => ({ params: { lang } }));
+}
+
+/** Astro's `getStaticPaths` for one page per language and per id. */
+export function entryPaths(ids: Iterable<string>) {
+  const list = [...ids];
+  return LANGS.flatMap((lang) => list.map((id) => ({ params: { lang, id } })));
+}

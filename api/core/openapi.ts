@@ -1,0 +1,74 @@
+// The pieces every feature's routes are written with: a router that validates with the one hook,
+// the error shape as a documented schema, and the parameters many endpoints share.
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Env } from 'hono';
+import { LANGS } from '../../content/schemas/index.ts';
+import { validationHook } from './errors.ts';
+
+export { createRoute, z } from '@hono/zod-openapi';
+
+/** A feature's router: its routes go into the OpenAPI document; every validation failure is a 400 in the error shape. */
+export function createRouter<E extends Env = Env>() {
+  return new OpenAPIHono<E>({ defaultHook: validationHook });
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string().openapi({ example: 'Invalid query: limit' }),
+      fields: z.record(z.string()).optional().openapi({ example: { limit: 'Number must be greater than or equal to 1' } }),
+    }),
+  })
+  .openapi('Error');
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'A field is missing or wrong: `fields` names each one',
+  401: 'Not signed in',
+  403: 'Not allowed (another centre, another site, not an administrator)',
+  404: 'No such thing',
+  429: 'Too many requests: wait the seconds in `Retry-After`',
+  503: 'Not available right now',
+};
+
+/** Documented error answers, all in the one error shape. */
+export function errors(...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) {
+  return Object.fromEntries(statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status]!, content: { 'application/json': { schema: ErrorSchema } } }])) as Record<
+    number,
+    { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
+  >;
+}
+
+/** A JSON answer with its schema. */
+export function json<S extends z.ZodTypeAny>(schema: S, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A JSON request body, required. */
+export function jsonBody<S extends z.ZodTypeAny>(schema: S) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+export const langParam = z.enum(LANGS).openapi({ description: 'The language of the answer: zh (Simplified Chinese) or en', example: 'zh' });
+
+/** Whether YYYY-MM-DD names a day that exists (Date would read 2026-02-31 as 3 March). */
+const realDay = (day: string) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+};
+
+/** A calendar day, YYYY-MM-DD, that exists (2026-02-31 does not). */
+export const dayParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written as YYYY-MM-DD')
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || realDay(v), 'no such day')
+  .openapi({ example: '2026-12-01' });
+
+const MOMENT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A moment with its UTC offset, as ISO 8601 (2026-12-05T09:30:00+08:00), that exists. */
+export const momentParam = z
+  .string()
+  .regex(MOMENT, 'expected a date and time with its offset, e.g. 2026-12-05T09:30:00+01:00')
+  .refine((v) => !MOMENT.test(v) || (realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))), 'no such date and time')
+  .openapi({ example: '2026-12-05T09:30:00+01:00' });

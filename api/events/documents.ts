@@ -1,0 +1,23 @@
+import type { Content } from '../../content/loader.ts';
+import { LANGS } from '../../content/schemas/index.ts';
+import type { SearchDocument } from '../../search/index.ts';
+import { href } from '../core/index.ts';
+import type { EventRecord } from './schema.ts';
+
+/** An event's search documents, one per language (English falls back to the Chinese text). */
+export function eventDocuments(content: Content, events: EventRecord[]): SearchDocument[] {
+  return events.flatMap((e) =>
+    LANGS.map((lang) => {
+      const center = content.services.get(e.center);
+      return {
+        id: `${lang}:event:${e.id}`,
+        type: 'event' as const,
+        lang,
+        title: e.title[lang] ?? e.title.zh,
+        body: [e.description[lang] ?? e.description.zh, center?.name[lang] ?? '', e.place ?? ''].join('\n'),
+        url: href(lang, `events/${e.id}/`),
+        ...(center?.town && { town: center.town }),
+      };
+    }),
+  );
+}

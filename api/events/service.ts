@@ -1,0 +1,92 @@
+// What centre staff can do with events — publish, edit, cancel — with the rules that guard it, in
+// one place: the JSON API and the staff pages (forms that work without JavaScript) both call this.
+// Search follows every change within the same request.
+import type { Content } from '../../content/loader.ts';
+import type { SearchEngine } from '../../search/index.ts';
+import type { Audit, User } from '../accounts/index.ts';
+import { ApiError, log, type Db } from '../core/index.ts';
+import { eventDocuments } from './documents.ts';
+import type { EventInput, EventRecord } from './schema.ts';
+import { EventStore, type EventQuery } from './store.ts';
+
+export class EventService {
+  private readonly store: EventStore;
+
+  constructor(db: Db, audit: Audit, private readonly content: Content, private readonly search: SearchEngine) {
+    this.store = new EventStore(db, audit);
+  }
+
+  /** Published events (cancelled ones too with `includeCancelled`), by start. */
+  async list(query: EventQuery = {}): Promise<EventRecord[]> {
+    return this.store.list(query);
+  }
+
+  async get(id: string): Promise<EventRecord | undefined> {
+    return this.store.get(id);
+  }
+
+  /** The centres a user may publish for: their own, or every centre for an admin. */
+  centres(user: User): string[] {
+    if (user.role === 'admin') return [...this.content.services.keys()];
+    return user.center ? [user.center] : [];
+  }
+
+  /** The events a user looks after, cancelled and past ones included, by start. */
+  async eventsFor(user: User): Promise<EventRecord[]> {
+    return this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) });
+  }
+
+  /** An event the user may change: 404 when there is none, 403 when it is another centre's. */
+  async editable(user: User, id: string): Promise<EventRecord> {
+    const event = this.store.get(id);
+    if (!event) throw new ApiError(404, 'not_found', `No event ${id}.`);
+    if (user.role !== 'admin' && event.center !== user.center) throw new ApiError(403, 'forbidden', 'You can only change your own centre’s events.');
+    return event;
+  }
+
+  async create(user: User, input: EventInput): Promise<EventRecord> {
+    const center = this.allowedCentre(user, input.center ?? user.center ?? undefined);
+    checkTimes(input.start, input.end);
+    return this.reindex(this.store.create(user, center, input));
+  }
+
+  async update(user: User, id: string, patch: Partial<EventInput>): Promise<EventRecord> {
+    const current = await this.editable(user, id);
+    if (patch.center) this.allowedCentre(user, patch.center);
+    checkTimes(patch.start ?? current.start, patch.end ?? current.end);
+    return this.reindex(this.store.update(user, id, patch));
+  }
+
+  /** Cancelled events are kept and shown as cancelled; search drops them. */
+  async cancel(user: User, id: string): Promise<EventRecord> {
+    await this.editable(user, id);
+    return this.reindex(this.store.cancel(user, id));
+  }
+
+  /** The search documents of every event that is not cancelled, for the index at start-up. */
+  async documents(): Promise<ReturnType<typeof eventDocuments>> {
+    return eventDocuments(this.content, this.store.list());
+  }
+
+  private allowedCentre(user: User, center: string | undefined): string {
+    if (!center || !this.content.services.has(center)) throw new ApiError(400, 'invalid_request', 'Unknown centre.', { center: 'no such centre' });
+    if (user.role !== 'admin' && center !== user.center) throw new ApiError(403, 'forbidden', 'You can only publish for your own centre.', { center: 'not your centre' });
+    return center;
+  }
+
+  /** Search follows the store; a search failure is logged and does not undo the saved write. */
+  private async reindex(event: EventRecord): Promise<EventRecord> {
+    const docs = eventDocuments(this.content, [event]);
+    try {
+      if (event.status === 'cancelled') await this.search.remove(docs.map((d) => d.id));
+      else await this.search.index(docs);
+    } catch (error) {
+      log(`search: could not update event ${event.id}: ${(error as Error).message}`);
+    }
+    return event;
+  }
+}
+
+function checkTimes(start: string, end: string) {
+  if (Date.parse(end) <= Date.parse(start)) throw new ApiError(400, 'invalid_request', 'The event must end after it starts.', { end: 'must be after start' });
+}

@@ -1,0 +1,51 @@
+import type { Content } from '../../content/loader.ts';
+import type { SearchEngine } from '../../search/index.ts';
+import { createRoute, createRouter, json, z, type Db } from '../core/index.ts';
+
+const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    search: z.object({ engine: z.string(), documents: z.number().int() }),
+    db: z.enum(['ok', 'error']),
+    bot: z.object({ mode: z.enum(['extractive', 'generative']) }),
+    content: z.object({ policies: z.number().int(), conventions: z.number().int(), services: z.number().int(), programmes: z.number().int() }),
+  })
+  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178 }, db: 'ok', bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
+
+const route = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['operations'],
+  summary: 'What is running',
+  description: 'For monitors and the bureau’s IT staff: the search engine and its size, the store, the bot’s mode.',
+  responses: { 200: json(HealthSchema, 'The portal is up') },
+});
+
+export interface HealthDeps {
+  content: Content;
+  search: SearchEngine;
+  db: Db;
+  botMode: 'extractive' | 'generative';
+}
+
+/** `GET /api/health`. */
+export function healthRoutes({ content, search, db, botMode }: HealthDeps) {
+  return createRouter().openapi(route, async (c) => {
+    let store: 'ok' | 'error' = 'error';
+    try {
+      store = db.prepare('SELECT 1 AS ok').get() ? 'ok' : 'error';
+    } catch {
+      store = 'error';
+    }
+    return c.json(
+      {
+        status: 'ok' as const,
+        search: await search.stats(),
+        db: store,
+        bot: { mode: botMode },
+        content: { policies: content.policies.size, conventions: content.conventions.size, services: content.services.size, programmes: content.programmes.size },
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,1 @@
+export { districtAndTowns, groupByTown, placeName, townOfPlace, townOptions, type TownOption } from './places.ts';

@@ -1,0 +1,65 @@
+// The data the guide pages show, prepared for the components: every text already in the
+// reader's language.
+import type { Content } from '../../content/loader.ts';
+import type { Lang } from '../../content/schemas/index.ts';
+import { href, readableDate } from '../core/index.ts';
+import { amountRows, type AmountRow } from './amounts.ts';
+
+export interface GuideCard {
+  id: string;
+  title: string;
+  summary: string;
+  url: string;
+}
+
+/** The guides in two groups: one per programme, then the explainers. */
+export function guideGroups(content: Content, lang: Lang): GuideCard[][] {
+  const cards = (kind: 'programme' | 'explainer') =>
+    [...content.policies].filter(([, p]) => p.kind === kind).map(([id, p]) => ({ id, title: p.title[lang], summary: p.summary[lang], url: href(lang, `policies/${id}/`) }));
+  return [cards('programme'), cards('explainer')].filter((group) => group.length > 0);
+}
+
+export interface GuidePage {
+  id: string;
+  kind: 'programme' | 'explainer';
+  title: string;
+  summary: string;
+  verified: boolean;
+  who: string[];
+  what: string[];
+  amounts: AmountRow[];
+  materials: string[];
+  steps: { title: string; text: string }[];
+  timeLimits: string[];
+  offices: { name: string; url: string }[];
+  legal: string[];
+  faq: { q: string; a: string }[];
+  reviewed: string;
+}
+
+/** One guide, with the amounts in force on `day`; undefined when there is no such guide. */
+export function guidePage(content: Content, id: string, lang: Lang, day: string): GuidePage | undefined {
+  const p = content.policies.get(id);
+  if (!p) return undefined;
+  const pick = (items: { zh: string; en: string }[]) => items.map((item) => item[lang]);
+  return {
+    id,
+    kind: p.kind,
+    title: p.title[lang],
+    summary: p.summary[lang],
+    verified: p.verified,
+    who: pick(p.whoCanApply),
+    what: pick(p.whatYouGet),
+    amounts: amountRows(content, p.parameters, lang, day),
+    materials: pick(p.materials),
+    steps: p.steps.map((s) => ({ title: s.title[lang], text: s.text[lang] })),
+    timeLimits: pick(p.timeLimits),
+    offices: p.whereToApply.flatMap((office) => {
+      const s = content.services.get(office);
+      return s ? [{ name: s.name[lang], url: href(lang, `services/${office}/`) }] : [];
+    }),
+    legal: p.legalBasis.map((l) => `${l.title[lang]}${l.article ? ` ${l.article[lang]}` : ''}`),
+    faq: p.faq.map((f) => ({ q: f.q[lang], a: f.a[lang] })),
+    reviewed: readableDate(lang, p.reviewed),
+  };
+}

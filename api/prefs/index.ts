@@ -1,0 +1,1 @@
+export { prefsRoutes } from './routes.ts';

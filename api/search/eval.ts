@@ -1,0 +1,36 @@
+// `npm run eval:search [-- <file>]`: hit@3 of the embedded search over the shared evaluation set
+// (or another file in its format), printing each miss with the top 3 it got instead.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { loadContent } from '../../content/loader.ts';
+import type { SearchEngine } from '../../search/index.ts';
+import { DistrictClock, loadConfig } from '../core/index.ts';
+import { buildSearch } from './build.ts';
+
+export interface SearchCase {
+  q: string;
+  lang: 'zh' | 'en';
+  top3: string;
+}
+
+/** The cases whose expected page is not among the top 3, each as "query → what came instead". */
+export async function searchMisses(engine: SearchEngine, cases: SearchCase[]): Promise<string[]> {
+  const misses: string[] = [];
+  for (const c of cases) {
+    const { hits } = await engine.search(c.q, { lang: c.lang, limit: 3 });
+    if (!hits.some((h) => h.url.includes(c.top3))) misses.push(`${c.q} (want ${c.top3}) → ${hits.map((h) => h.url).join(', ') || 'nothing'}`);
+  }
+  return misses;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2] ?? new URL('../../../shared/eval/search.yaml', import.meta.url).pathname;
+  const cases = parse(readFileSync(file, 'utf8')) as SearchCase[];
+  const config = loadConfig();
+  const content = loadContent(config.CONTENT_DIR);
+  const engine = await buildSearch(config, content, new DistrictClock(content.district.timeZone).day());
+  const misses = await searchMisses(engine, cases);
+  for (const miss of misses) console.log(`✗ ${miss}`);
+  console.log(`\nsearch (${engine.name}): hit@3 ${cases.length - misses.length}/${cases.length}`);
+}

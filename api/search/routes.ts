@@ -1,0 +1,84 @@
+import { LANGS, slug } from '../../content/schemas/index.ts';
+import { DOC_TYPES, scriptLang, type SearchEngine } from '../../search/index.ts';
+import { createRoute, createRouter, errors, json, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
+
+const q = z.string().trim().min(1, 'type something to search for').max(100, 'at most 100 characters').openapi({ example: '低保怎么申请' });
+
+const HitSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(DOC_TYPES),
+    title: z.string(),
+    url: z.string().openapi({ example: '/zh/policies/dibao/' }),
+    snippet: z.string().openapi({ description: 'A passage with the matched words in <mark>; everything else HTML-escaped' }),
+    lang: z.enum(LANGS),
+    town: z.string().optional(),
+  })
+  .openapi('SearchHit');
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['search'],
+  summary: 'Search the guides, conventions, centres and events',
+  description: 'Residents’ words are read as the pages word them (synonyms, keyboard slips, numbers in characters). Without `lang`, a query with Chinese characters searches the Chinese pages.',
+  request: {
+    query: z.strictObject({
+      q,
+      lang: z.enum(LANGS).optional(),
+      type: z.enum(DOC_TYPES).optional(),
+      town: slug.optional(),
+      limit: z.coerce.number().int().min(1).max(50).default(10),
+      offset: z.coerce.number().int().min(0).max(1000).default(0),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        query: z.string(),
+        total: z.number().int(),
+        tookMs: z.number(),
+        engine: z.enum(['embedded', 'meilisearch']),
+        hits: z.array(HitSchema),
+        facets: z.object({ type: z.record(z.number().int()), town: z.record(z.number().int()) }),
+      }),
+      'The hits, best first, with counts by type and town',
+    ),
+    ...errors(400),
+  },
+});
+
+const suggestRoute = createRoute({
+  method: 'get',
+  path: '/suggest',
+  tags: ['search'],
+  summary: 'Titles for what has been typed so far',
+  request: { query: z.strictObject({ q, lang: z.enum(LANGS).optional() }) },
+  responses: { 200: json(z.object({ suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.enum(DOC_TYPES) })) }), 'Up to eight titles'), ...errors(400) },
+});
+
+export interface SearchDeps {
+  search: SearchEngine;
+  /** Where searches that found nothing are counted (query text only). */
+  zeroResults: DailyCounter;
+  clock: DistrictClock;
+}
+
+/** `GET /api/search` and `GET /api/suggest`. */
+export function searchRoutes({ search, zeroResults, clock }: SearchDeps) {
+  return createRouter()
+    .openapi(searchRoute, async (c) => {
+      const params = c.req.valid('query');
+      const lang = params.lang ?? scriptLang(params.q);
+      const started = performance.now();
+      const result = await search.search(params.q, { ...params, lang });
+      const tookMs = Math.round((performance.now() - started) * 100) / 100;
+      // Counted without any ID-card or phone number a resident typed, never with who asked.
+      if (result.total === 0 && params.offset === 0 && !params.type && !params.town) zeroResults.add(redact(params.q.trim().toLowerCase()).slice(0, 100), clock.day());
+      return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);
+    })
+    .openapi(suggestRoute, async (c) => {
+      const { q: prefix, lang } = c.req.valid('query');
+      return c.json({ suggestions: await search.suggest(prefix, lang ?? scriptLang(prefix)) }, 200);
+    });
+}

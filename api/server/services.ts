@@ -1,0 +1,36 @@
+// The composition root: the one place that builds the portal's services from its configuration.
+// `npm start` and the tests both call it, so they run the same wiring.
+import { loadContent } from '../../content/loader.ts';
+import { AccountService } from '../accounts/index.ts';
+import type { Services } from '../app.ts';
+import { Bot } from '../ask/index.ts';
+import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
+import { EventService } from '../events/index.ts';
+import { buildSearch } from '../search/index.ts';
+
+/** Loads the content, builds the search index (content, then the stored events), the bot and the stores. */
+export async function createServices(config: Config, log: (line: string) => void = () => {}): Promise<Services> {
+  const content = loadContent(config.CONTENT_DIR);
+  const clock = new DistrictClock(content.district.timeZone);
+  const search = await buildSearch(config, content, clock.day(), log);
+  const bot = await Bot.create(content, config, clock.day());
+  const db = openDb(config.DATA_DIR);
+  const accounts = new AccountService(db, config.PUBLIC_ORIGIN);
+  const events = new EventService(db, accounts.audit, content, search);
+  const eventDocs = await events.documents();
+  await search.index(eventDocs);
+  log(`events: ${eventDocs.length} event documents indexed from ${config.DATA_DIR}`);
+  return {
+    config,
+    content,
+    clock,
+    search,
+    bot,
+    db,
+    accounts,
+    events,
+    zeroResults: new DailyCounter(config.DATA_DIR, 'search', 'zero-results'),
+    trust: trustProxies(config.TRUST_PROXY),
+    close: () => db.close(),
+  };
+}
