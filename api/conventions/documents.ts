@@ -1,14 +1,11 @@
 // What search finds and the bot quotes from the conventions: the whole convention, and each
 // article on its own (so a hit can point at 第五条).
-import { t } from '../../content/i18n/index.ts';
+import { linesIn, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
-import type { Lang, Localized } from '../../content/schemas/index.ts';
+import type { Lang } from '../../content/schemas/index.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { href } from '../core/index.ts';
 import { townOfPlace } from '../places/index.ts';
-
-const lines = (lang: Lang, items: (Localized | undefined)[]) =>
-  items.filter((i): i is Localized => Boolean(i)).map((i) => i[lang]).join('\n');
 
 /** Each convention in `lang`, and each article of its current version. */
 export function conventionDocuments(content: Content, lang: Lang): SearchDocument[] {
@@ -22,7 +19,7 @@ export function conventionDocuments(content: Content, lang: Lang): SearchDocumen
       type: 'convention',
       lang,
       title: c.title[lang],
-      body: [place, lines(lang, [c.summary, c.song?.title, ...(c.song?.lines ?? []), ...c.cases.flatMap((x) => [x.title, x.text])])].join('\n'),
+      body: [place, linesIn(lang, [c.summary, c.song?.title, ...(c.song?.lines ?? []), ...c.cases.flatMap((x) => [x.title, x.text])])].join('\n'),
       url: page,
       ...(town && { town }),
     });

@@ -1,13 +1,10 @@
 // What search finds and the bot quotes from the directory: one entry per centre or office.
-import { t } from '../../content/i18n/index.ts';
+import { linesIn, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
-import type { Lang, Localized } from '../../content/schemas/index.ts';
+import type { Lang } from '../../content/schemas/index.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { href } from '../core/index.ts';
 import { placeName } from '../places/index.ts';
-
-const lines = (lang: Lang, items: (Localized | undefined)[]) =>
-  items.filter((i): i is Localized => Boolean(i)).map((i) => i[lang]).join('\n');
 
 /** Each centre and office in `lang`: its kind, places, description, organisation, offers and audience. */
 export function serviceDocuments(content: Content, lang: Lang): SearchDocument[] {
@@ -19,7 +16,7 @@ export function serviceDocuments(content: Content, lang: Lang): SearchDocument[]
     body: [
       t(lang, `service.type.${s.type}`),
       [s.town, s.community].map((p) => placeName(content, lang, p)).filter(Boolean).join(' '),
-      lines(lang, [s.description, s.organization, ...s.offers]),
+      linesIn(lang, [s.description, s.organization, ...s.offers]),
       s.audience.map((a) => t(lang, `audience.${a}`)).join(' '),
     ].join('\n'),
     url: href(lang, `services/${id}/`),

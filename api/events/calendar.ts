@@ -5,19 +5,19 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Content } from '../../content/loader.ts';
 import { absolute, href } from '../core/index.ts';
 import { plainText } from './render.ts';
-import type { EventRecord } from './schema.ts';
+import type { StoredEvent } from './schema.ts';
 
 // Angle brackets become their full-width forms, so no calendar that renders HTML in a
 // description ever meets a tag written by a user.
 const noTags = (s: string) => s.replace(/</g, '＜').replace(/>/g, '＞');
 
 /** Where an event takes place: the place staff gave, or else its centre's address or name. */
-export function eventLocation(content: Content, e: EventRecord): string | undefined {
+export function eventLocation(content: Content, e: StoredEvent): string | undefined {
   const centre = content.services.get(e.center);
   return e.place ?? centre?.address?.zh ?? centre?.name.zh;
 }
 
-export function toCalendar(content: Content, events: EventRecord[], origin: string, now = new Date()): string {
+export function toCalendar(content: Content, events: StoredEvent[], origin: string, now = new Date()): string {
   const { district } = content;
   const calendar = ical({
     name: `${district.eventsFeed.title.zh} ${district.eventsFeed.title.en}`,
@@ -37,7 +37,7 @@ export function toCalendar(content: Content, events: EventRecord[], origin: stri
       summary: noTags(e.title.zh),
       description: noTags(plainText(e.descriptionHtml.zh)),
       location: eventLocation(content, e) ?? null,
-      url: absolute(origin, e.url),
+      url: absolute(origin, href('zh', `events/${e.id}/`)),
       status: e.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       // ORGANIZER is a URI (RFC 5545 CAL-ADDRESS): the centre's page. ical-generator writes only
       // mailto: organizers, and the centres publish no e-mail address, so the line is given whole.

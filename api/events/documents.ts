@@ -2,10 +2,10 @@ import type { Content } from '../../content/loader.ts';
 import { LANGS } from '../../content/schemas/index.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { href } from '../core/index.ts';
-import type { EventRecord } from './schema.ts';
+import type { StoredEvent } from './schema.ts';
 
 /** An event's search documents, one per language (English falls back to the Chinese text). */
-export function eventDocuments(content: Content, events: EventRecord[]): SearchDocument[] {
+export function eventDocuments(content: Content, events: StoredEvent[]): SearchDocument[] {
   return events.flatMap((e) =>
     LANGS.map((lang) => {
       const center = content.services.get(e.center);

@@ -5,9 +5,9 @@ import type { Content } from '../../content/loader.ts';
 import { escapeHtml } from '../../search/index.ts';
 import { absolute, FEED_PATH, href, type DistrictClock } from '../core/index.ts';
 import { eventLocation } from './calendar.ts';
-import type { EventRecord } from './schema.ts';
+import type { StoredEvent } from './schema.ts';
 
-export function toFeed(content: Content, events: EventRecord[], origin: string, clock: DistrictClock): string {
+export function toFeed(content: Content, events: StoredEvent[], origin: string, clock: DistrictClock): string {
   const { district } = content;
   const feed = new Feed({
     title: district.eventsFeed.title.zh,
@@ -25,7 +25,7 @@ export function toFeed(content: Content, events: EventRecord[], origin: string, 
     feed.addItem({
       title: e.title.zh,
       id: e.id,
-      link: absolute(origin, e.url),
+      link: absolute(origin, href('zh', `events/${e.id}/`)),
       date: new Date(e.updatedAt),
       // Readers show the description: when and where come first, then the event's own text.
       description: `<p>${escapeHtml(when)}${where ? ` · ${escapeHtml(where)}` : ''}</p>${e.descriptionHtml.zh}`,

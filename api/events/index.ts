@@ -5,6 +5,6 @@ export { label, parseDate, parseTime, toInput, valuesFromForm, type EventFormVal
 export { cancelPage, eventDays, eventFormPage, eventPage, eventsListPage, staffEvents, type EventCard, type EventFormState } from './pages.ts';
 export { plainText, renderMarkdown } from './render.ts';
 export { eventsRoutes, type EventsDeps } from './routes.ts';
-export { AUDIENCES, eventInput, EventSchema, type Audience, type EventInput, type EventRecord } from './schema.ts';
+export { AUDIENCES, eventInput, EventSchema, type Audience, type EventInput, type EventRecord, type StoredEvent } from './schema.ts';
 export { EventService } from './service.ts';
 export { EventStore, type EventQuery } from './store.ts';

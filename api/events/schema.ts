@@ -54,3 +54,5 @@ export const EventSchema = z
   })
   .openapi('Event');
 export type EventRecord = z.infer<typeof EventSchema>;
+/** An event as the store keeps it: its page address is added by the service. */
+export type StoredEvent = Omit<EventRecord, 'url'>;

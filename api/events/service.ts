@@ -4,10 +4,13 @@
 import type { Content } from '../../content/loader.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { Audit, User } from '../accounts/index.ts';
-import { ApiError, log, type Db } from '../core/index.ts';
+import { ApiError, href, log, type Db } from '../core/index.ts';
 import { eventDocuments } from './documents.ts';
-import type { EventInput, EventRecord } from './schema.ts';
+import type { EventInput, EventRecord, StoredEvent } from './schema.ts';
 import { EventStore, type EventQuery } from './store.ts';
+
+/** A stored event with the address of its page. */
+const withPage = (e: StoredEvent): EventRecord => ({ ...e, url: href('zh', `events/${e.id}/`) });
 
 export class EventService {
   private readonly store: EventStore;
@@ -18,11 +21,12 @@ export class EventService {
 
   /** Published events (cancelled ones too with `includeCancelled`), by start. */
   async list(query: EventQuery = {}): Promise<EventRecord[]> {
-    return this.store.list(query);
+    return this.store.list(query).map(withPage);
   }
 
   async get(id: string): Promise<EventRecord | undefined> {
-    return this.store.get(id);
+    const event = this.store.get(id);
+    return event && withPage(event);
   }
 
   /** The centres a user may publish for: their own, or every centre for an admin. */
@@ -33,7 +37,7 @@ export class EventService {
 
   /** The events a user looks after, cancelled and past ones included, by start. */
   async eventsFor(user: User): Promise<EventRecord[]> {
-    return this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) });
+    return this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) }).map(withPage);
   }
 
   /** An event the user may change: 404 when there is none, 403 when it is another centre's. */
@@ -41,7 +45,7 @@ export class EventService {
     const event = this.store.get(id);
     if (!event) throw new ApiError(404, 'not_found', `No event ${id}.`);
     if (user.role !== 'admin' && event.center !== user.center) throw new ApiError(403, 'forbidden', 'You can only change your own centre’s events.');
-    return event;
+    return withPage(event);
   }
 
   async create(user: User, input: EventInput): Promise<EventRecord> {
@@ -75,7 +79,8 @@ export class EventService {
   }
 
   /** Search follows the store; a search failure is logged and does not undo the saved write. */
-  private async reindex(event: EventRecord): Promise<EventRecord> {
+  private async reindex(stored: StoredEvent): Promise<EventRecord> {
+    const event = withPage(stored);
     const docs = eventDocuments(this.content, [event]);
     try {
       if (event.status === 'cancelled') await this.search.remove(docs.map((d) => d.id));

@@ -1,11 +1,11 @@
 // Events in the runtime store. Every change is written to the audit log in the same transaction.
 import { randomBytes } from 'node:crypto';
-import { href, type Db } from '../core/index.ts';
+import type { Db } from '../core/index.ts';
 import type { Audit, User } from '../accounts/index.ts';
 import { renderMarkdown } from './render.ts';
-import type { EventInput, EventRecord } from './schema.ts';
+import type { EventInput, StoredEvent } from './schema.ts';
 
-function fromRow(r: Record<string, unknown>): EventRecord {
+function fromRow(r: Record<string, unknown>): StoredEvent {
   const descriptionEn = (r.description_en as string | null) ?? undefined;
   return {
     id: r.id as string,
@@ -19,8 +19,7 @@ function fromRow(r: Record<string, unknown>): EventRecord {
     ...(r.place ? { place: r.place as string } : {}),
     ...(r.capacity ? { capacity: r.capacity as number } : {}),
     ...(r.accessibility ? { accessibility: r.accessibility as string } : {}),
-    status: r.status as EventRecord['status'],
-    url: href('zh', `events/${r.id as string}/`),
+    status: r.status as StoredEvent['status'],
     updatedAt: r.updated_at as string,
     sequence: r.sequence as number,
   };
@@ -49,7 +48,7 @@ function columns(center: string, e: EventInput) {
 export class EventStore {
   constructor(private readonly db: Db, private readonly audit: Audit) {}
 
-  create(user: User, center: string, input: EventInput): EventRecord {
+  create(user: User, center: string, input: EventInput): StoredEvent {
     const id = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
     const now = new Date().toISOString();
     this.db.transaction(() => {
@@ -64,7 +63,7 @@ export class EventStore {
     return this.get(id)!;
   }
 
-  update(user: User, id: string, patch: Partial<EventInput>): EventRecord {
+  update(user: User, id: string, patch: Partial<EventInput>): StoredEvent {
     const current = this.get(id)!;
     const merged: EventInput = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
     this.db.transaction(() => {
@@ -80,7 +79,7 @@ export class EventStore {
   }
 
   /** Cancelled events are kept and shown as cancelled. */
-  cancel(user: User, id: string): EventRecord {
+  cancel(user: User, id: string): StoredEvent {
     this.db.transaction(() => {
       this.db.prepare("UPDATE events SET status = 'cancelled', updated_at = ?, sequence = sequence + 1 WHERE id = ?").run(new Date().toISOString(), id);
       this.audit.record(user, 'cancel', id, null);
@@ -88,12 +87,12 @@ export class EventStore {
     return this.get(id)!;
   }
 
-  get(id: string): EventRecord | undefined {
+  get(id: string): StoredEvent | undefined {
     const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return row && fromRow(row);
   }
 
-  list(q: EventQuery = {}): EventRecord[] {
+  list(q: EventQuery = {}): StoredEvent[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (!q.includeCancelled) where.push("status = 'scheduled'");

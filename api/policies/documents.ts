@@ -1,14 +1,11 @@
 // What search finds and the bot quotes from the guides: one search document per guide and
 // language, and one passage per section (with its anchor on the page).
-import { colon, t } from '../../content/i18n/index.ts';
+import { colon, linesIn, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
-import type { Lang, Localized } from '../../content/schemas/index.ts';
+import type { Lang } from '../../content/schemas/index.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { href } from '../core/index.ts';
 import { amountLines } from './amounts.ts';
-
-const lines = (lang: Lang, items: (Localized | undefined)[]) =>
-  items.filter((i): i is Localized => Boolean(i)).map((i) => i[lang]).join('\n');
 
 /** Every guide as one search document in `lang`. */
 export function policyDocuments(content: Content, lang: Lang, day: string): SearchDocument[] {
@@ -18,11 +15,11 @@ export function policyDocuments(content: Content, lang: Lang, day: string): Sear
       lang,
       title: p.title[lang],
       body: [
-        lines(lang, [p.summary, ...p.whoCanApply, ...p.whatYouGet]),
+        linesIn(lang, [p.summary, ...p.whoCanApply, ...p.whatYouGet]),
         ...amountLines(content, p.parameters, lang, day),
-        lines(lang, [...p.materials, ...p.steps.flatMap((s) => [s.title, s.text]), ...p.timeLimits]),
-        lines(lang, p.faq.flatMap((f) => [f.q, f.a])),
-        lines(lang, p.legalBasis.map((l) => l.title)),
+        linesIn(lang, [...p.materials, ...p.steps.flatMap((s) => [s.title, s.text]), ...p.timeLimits]),
+        linesIn(lang, p.faq.flatMap((f) => [f.q, f.a])),
+        linesIn(lang, p.legalBasis.map((l) => l.title)),
       ].join('\n'),
       url: href(lang, `policies/${id}/`),
   }));
@@ -38,11 +35,11 @@ export function policyPassages(content: Content, lang: Lang, day: string): Searc
       if (body.trim()) out.push({ id: `${lang}:policy:${id}:${part}`, type: 'policy', lang, title: heading ? `${title} · ${heading}` : title, body, url: `${page}${anchor}` });
     };
     add('summary', undefined, p.summary[lang]);
-    add('who', t(lang, 'policy.who'), lines(lang, p.whoCanApply), '#who');
-    add('what', t(lang, 'policy.what'), [lines(lang, p.whatYouGet), ...amountLines(content, p.parameters, lang, day)].join('\n'), '#what');
-    add('materials', t(lang, 'policy.materials'), lines(lang, p.materials), '#materials');
+    add('who', t(lang, 'policy.who'), linesIn(lang, p.whoCanApply), '#who');
+    add('what', t(lang, 'policy.what'), [linesIn(lang, p.whatYouGet), ...amountLines(content, p.parameters, lang, day)].join('\n'), '#what');
+    add('materials', t(lang, 'policy.materials'), linesIn(lang, p.materials), '#materials');
     add('steps', t(lang, 'policy.steps'), p.steps.map((s) => `${s.title[lang]}${colon(lang)}${s.text[lang]}`).join('\n'), '#steps');
-    add('time', t(lang, 'policy.timeLimits'), lines(lang, p.timeLimits), '#time-limits');
+    add('time', t(lang, 'policy.timeLimits'), linesIn(lang, p.timeLimits), '#time-limits');
     p.faq.forEach((f, i) => add(`faq-${i}`, f.q[lang], `${f.q[lang]}\n${f.a[lang]}`, '#faq'));
   }
   return out;

@@ -32,3 +32,8 @@ export function otherLang(lang: Lang): Lang {
 export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
+
+/** Texts written in both languages, in `lang`, one a line (missing ones left out). */
+export function linesIn(lang: Lang, items: ({ zh: string; en: string } | undefined)[]): string {
+  return items.filter((item): item is { zh: string; en: string } => Boolean(item)).map((item) => item[lang]).join('\n');
+}
