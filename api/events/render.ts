@@ -1,6 +1,6 @@
 // Event descriptions are Markdown written by centre staff: rendered with `marked`, then cleaned
 // with an allow-list, so no script, event handler or javascript: URL ever reaches a page.
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import { marked } from 'marked';
 import xss from 'xss';
 
@@ -21,31 +21,37 @@ const filter = new FilterXSS({
   },
 });
 
-// Every read of an event renders its description, so recent renderings are kept (oldest out first).
-const rendered = new Map<string, string>();
-const KEEP = 2000;
-
-/** Markdown to safe HTML. Headings are demoted to h3/h4 so they sit under the page's own. */
-export function renderMarkdown(markdown: string): string {
-  const cached = rendered.get(markdown);
-  if (cached !== undefined) return cached;
-  const html = filter.process(marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string);
-  if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
-  rendered.set(markdown, html);
-  return html;
+/**
+ * `convert` with its recent results kept (oldest out first): every read of an event renders its
+ * description, and every poll of a calendar or feed turns each one into text again.
+ */
+function remembered(convert: (text: string) => string, keep = 2000): (text: string) => string {
+  const done = new Map<string, string>();
+  return (text) => {
+    const cached = done.get(text);
+    if (cached !== undefined) return cached;
+    const result = convert(text);
+    if (done.size >= keep) done.delete(done.keys().next().value!);
+    done.set(text, result);
+    return result;
+  };
 }
 
-const TEXT_OPTIONS = {
-  wordwrap: false as const,
+/** Markdown to safe HTML. Headings are demoted to h3/h4 so they sit under the page's own. */
+export const renderMarkdown = remembered((markdown) =>
+  filter.process(marked.parse(markdown.replace(/^#{1,2}\s/gm, '### '), { async: false, gfm: true, breaks: true }) as string),
+);
+
+// Compiled once: html-to-text's `convert` would read the options again on every call.
+const toText = compile({
+  wordwrap: false,
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'ul', options: { itemPrefix: '- ' } },
     { selector: 'h3', options: { uppercase: false } },
     { selector: 'h4', options: { uppercase: false } },
   ],
-};
+});
 
 /** The safe HTML as plain text (html-to-text), for calendars and feeds: paragraphs and list items on their own lines. */
-export function plainText(safeHtml: string): string {
-  return convert(safeHtml, TEXT_OPTIONS);
-}
+export const plainText = remembered(toText);

@@ -107,17 +107,27 @@ export interface EventsDeps {
 
 /** Events API: public reads and feeds, staff writes (own centre only, admins any), search kept in step. */
 export function eventsRoutes({ content, events, accounts, clock, publicOrigin }: EventsDeps) {
+  // Writing a calendar takes ical-generator about 0.4 ms an event, and calendar apps poll: each
+  // calendar is kept until an event changes or the day (and so the month-back window) moves on.
+  const calendars = new Map<string, string>();
   return createRouter()
     .openapi(calendarRoute, async (c) => {
       const { center, id } = c.req.valid('query');
       const one = id ? await events.get(id) : undefined;
       if (id && !one) throw new ApiError(404, 'not_found', `No event ${id}.`, { id: 'no such event' });
       if (center && !content.services.has(center)) throw new ApiError(404, 'not_found', `No centre ${center}.`, { center: 'no such centre' });
-      const from = new Date(Date.now() - 30 * 86400_000).toISOString();
-      const list = one ? [one] : await events.list({ center, from, includeCancelled: true });
+      const origin = originOf(publicOrigin, c.req.url);
+      const key = [events.version, clock.day(), origin, center ?? '', id ?? ''].join('|');
+      let body = calendars.get(key);
+      if (body === undefined) {
+        const from = new Date(Date.now() - 30 * 86400_000).toISOString();
+        body = toCalendar(content, one ? [one] : await events.list({ center, from, includeCancelled: true }), origin);
+        if (calendars.size >= 200) calendars.clear();
+        calendars.set(key, body);
+      }
       c.header('Content-Type', 'text/calendar; charset=utf-8');
       if (one) c.header('Content-Disposition', `attachment; filename="event-${one.id}.ics"`);
-      return c.body(toCalendar(content, list, originOf(publicOrigin, c.req.url)));
+      return c.body(body);
     })
     .openapi(feedRoute, async (c) => {
       c.header('Content-Type', 'application/rss+xml; charset=utf-8');

@@ -14,6 +14,8 @@ const withPage = (e: StoredEvent): EventRecord => ({ ...e, url: href('zh', `even
 
 export class EventService {
   private readonly store: EventStore;
+  /** Grows with every change this process makes: what is built from the events (a calendar) is current while it stays the same. */
+  version = 0;
 
   constructor(db: Db, audit: Audit, private readonly content: Content, private readonly search: SearchEngine) {
     this.store = new EventStore(db, audit);
@@ -80,6 +82,7 @@ export class EventService {
 
   /** Search follows the store; a search failure is logged and does not undo the saved write. */
   private async reindex(stored: StoredEvent): Promise<EventRecord> {
+    this.version += 1;
     const event = withPage(stored);
     const docs = eventDocuments(this.content, [event]);
     try {
