@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { COLLECTIONS, type Collection, type Content } from './collections.ts';
+import { t, type UiKey } from './i18n/index.ts';
 import { slug } from './schemas/index.ts';
 
 export { COLLECTIONS, type Content } from './collections.ts';
@@ -138,10 +139,12 @@ function checkReferences(c: Content, root: string, show: (p: string) => string, 
     p.parameters.forEach((x, i) => need(c.parameters.has(x), where, `parameters.${i}`, 'parameter', x));
     p.whereToApply.forEach((x, i) => need(c.services.has(x), where, `whereToApply.${i}`, 'service', x));
   }
+  for (const [id, p] of c.policies) checkCrossReferences(p, file(COLLECTIONS.policies.dir, id), issues);
   for (const [id, p] of c.programmes) {
     const where = file(COLLECTIONS.programmes.dir, id);
     need(c.policies.has(p.guide), where, 'guide', 'policy', p.guide);
     p.parameters.forEach((x, i) => need(c.parameters.has(x), where, `parameters.${i}`, 'parameter', x));
+    p.insteadOf?.programmes.forEach((x, i) => need(c.programmes.has(x), where, `insteadOf.programmes.${i}`, 'programme', x));
   }
   for (const [id, s] of c.services) {
     const where = file(COLLECTIONS.services.dir, id);
@@ -177,4 +180,30 @@ export function contentOf(contentDir?: string): Content {
   let content = loaded.get(dir);
   if (!content) loaded.set(dir, (content = loadContent(dir)));
   return content;
+}
+
+// A guide's sections, by the headings readers see: what its text may point at by name.
+const SECTION_KEYS: UiKey[] = ['policy.who', 'policy.what', 'policy.amounts', 'policy.materials', 'policy.steps', 'policy.timeLimits', 'policy.where', 'policy.legal', 'policy.faq'];
+const POSITION = { zh: /下方|上方|本页下|本页上|下文|上文/, en: /\b(see|shown|listed|given|figures?)\b[^.;:]{0,40}\b(below|above)\b/i };
+const NAMED = { zh: /见“([^”]+)”/g, en: /(?:under|see) “([^”]+)”/gi };
+
+/**
+ * Every cross-reference in a guide must be true. "Below" and "above" are refused (the layout moves:
+ * the FAQ that said "本页下方" sat under the table it meant); a section named in quotation marks
+ * must be one the guide has, by its heading.
+ */
+function checkCrossReferences(policy: unknown, where: string, issues: ContentIssue[], path: string[] = []): void {
+  if (typeof policy === 'string') {
+    const lang = path.at(-1);
+    if (lang !== 'zh' && lang !== 'en') return;
+    const field = path.join('.');
+    if (POSITION[lang].test(policy)) issues.push({ file: where, field, reason: `points at a place on the page (“${POSITION[lang].exec(policy)![0]}”): name the section instead, e.g. “${t(lang, 'policy.what')}”` });
+    const headings = new Set(SECTION_KEYS.map((key) => t(lang, key)));
+    for (const [, name] of policy.matchAll(NAMED[lang])) {
+      if (!headings.has(name!)) issues.push({ file: where, field, reason: `names a section “${name}” that guides do not have (${[...headings].join(', ')})` });
+    }
+    return;
+  }
+  if (Array.isArray(policy)) policy.forEach((item, i) => checkCrossReferences(item, where, issues, [...path, String(i)]));
+  else if (policy && typeof policy === 'object') for (const [key, value] of Object.entries(policy)) checkCrossReferences(value, where, issues, [...path, key]);
 }

@@ -99,11 +99,13 @@ export class Homophones {
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** 八十 → 80, 一百二十 → 120, 十五 → 15, 两千 → 2000; undefined when it is not a number. */
+/** 八十 → 80, 一百二十 → 120, 十五 → 15, 两千 → 2000, 一百零五 → 105; undefined when it is not a number. */
 export function numeralValue(text: string): number | undefined {
   let total = 0;
   let digit: number | undefined;
   for (const ch of text) {
+    // 一百零五: 零 only holds the empty place between 百 and 五.
+    if ((ch === '零' || ch === '〇') && digit === undefined && total > 0) continue;
     if (ch in DIGITS) {
       if (digit !== undefined) return undefined; // 八八: not a numeral we read
       digit = DIGITS[ch];
@@ -135,4 +137,33 @@ export function digitsForNumerals(query: string): string {
     })
     .replace(NUMERAL_AFTER_REACHING, (numeral) => String(numeralValue(numeral) ?? numeral))
     .replace(ROUGHLY, '$1');
+}
+
+const ABOUT = /^(大概|大约|约|差不多|将近|快)|(左右|上下|多|来)$/gu;
+const UNIT_AFTER = /(周岁|岁|块钱|元钱|元|块|人民币|个人|口人|人|口|个)$/u;
+
+/**
+ * A whole number as a resident types it into a form: 82, ８２, 82岁, 八十二, 300元, 三百块,
+ * 1.5万, 2,000, 大概300. Undefined when it is not one number.
+ */
+export function numberIn(typed: string): number | undefined {
+  let text = typed.normalize('NFKC').replace(/[\s,，]/g, '').replace(UNIT_AFTER, '').replace(ABOUT, '').replace(UNIT_AFTER, '');
+  let scale = 1;
+  if (text.endsWith('万')) {
+    scale = 10_000;
+    text = text.slice(0, -1);
+  }
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : numeralValue(text);
+  if (value === undefined || text === '') return undefined;
+  const whole = value * scale;
+  return Number.isInteger(whole) ? whole : undefined;
+}
+
+/**
+ * The Chinese words of a text in toneless pinyin, each word and its pieces (特困人员 → tekun
+ * renyuan tekunrenyuan): what a resident without a Chinese keyboard types.
+ */
+export function pinyinWords(text: string): string {
+  const words = tokens(text).words.filter((w) => /\p{Script=Han}/u.test(w));
+  return [...new Set(words.map((w) => pinyin(w, { toneType: 'none', type: 'array' }).join('').replace(/ü/g, 'v')))].join(' ');
 }

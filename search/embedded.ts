@@ -1,7 +1,7 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
-import { digitsForNumerals, Homophones, type SoundFolds } from './chinese.ts';
-import { expandSynonyms, normalize, scriptLang, snippet, Speller, surfaceTerms, tokens } from './text.ts';
+import { digitsForNumerals, Homophones, pinyinWords, type SoundFolds } from './chinese.ts';
+import { normalize, saysAny, scriptLang, snippet, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 const schema = {
@@ -11,6 +11,8 @@ const schema = {
   titleGrams: 'string',
   body: 'string',
   bodyGrams: 'string',
+  /** Chinese pages only: their titles in pinyin, for a search typed without Chinese characters. */
+  pinyin: 'string',
 } as const;
 
 type Db = Orama<typeof schema>;
@@ -29,13 +31,16 @@ const bilingualTokenizer = {
   tokenize(raw: string, _language?: string, prop?: string): string[] {
     if (prop && GRAM_FIELDS.has(prop)) return tokens(raw, { unigrams: true }).grams;
     if (prop && WORD_FIELDS.has(prop)) return tokens(raw).words;
+    if (prop === 'pinyin') return raw.split(' ').filter(Boolean);
     if (prop) return [normalize(raw)];
     const { words, grams } = tokens(raw);
     return [...new Set([...words, ...grams])];
   },
 };
 
-const BOOST = { title: 3, titleGrams: 1.5, body: 1, bodyGrams: 0.5 };
+const BOOST = { title: 3, titleGrams: 1.5, body: 1, bodyGrams: 0.5, pinyin: 2 };
+/** How many hits are read before the pages that do not say what was asked are dropped. */
+const CANDIDATES = 1000;
 
 /** The default engine: Orama in this process, with the bilingual tokenizer and the synonym list. */
 export class EmbeddedSearch implements SearchEngine {
@@ -45,6 +50,8 @@ export class EmbeddedSearch implements SearchEngine {
   private readonly docs = new Map<string, SearchDocument>();
   private readonly speller = new Speller();
   private readonly homophones: Homophones;
+  /** The pinyin of each Chinese document's title. */
+  private readonly pinyin = new Map<string, string>();
 
   /** `soundFolds`: the sounds local speech merges (content/district.yaml), for keyboard slips. */
   constructor(private readonly synonyms: string[][] = [], soundFolds?: SoundFolds) {
@@ -64,12 +71,13 @@ export class EmbeddedSearch implements SearchEngine {
       if (rows.length === 0) continue;
       await insertMultiple(
         this.dbs[lang],
-        rows.map((d) => ({ id: d.id, type: d.type, town: d.town ?? '', title: d.title, titleGrams: d.title, body: d.body, bodyGrams: d.body })),
+        rows.map((d) => ({ id: d.id, type: d.type, town: d.town ?? '', title: d.title, titleGrams: d.title, body: d.body, bodyGrams: d.body, pinyin: this.pinyinOf(d) })),
         500,
       );
     }
     for (const d of docs) {
       this.docs.set(d.id, d);
+      if (d.lang === 'zh') this.speller.add(this.pinyinOf(d));
       if (d.lang === 'en') this.speller.add(`${d.title} ${d.body}`);
       else this.homophones.add(`${d.title} ${d.body}`);
     }
@@ -82,7 +90,10 @@ export class EmbeddedSearch implements SearchEngine {
       const mine = present.filter((id) => this.docs.get(id)!.lang === lang);
       if (mine.length > 0) await removeMultiple(this.dbs[lang], mine, 500);
     }
-    for (const id of present) this.docs.delete(id);
+    for (const id of present) {
+      this.docs.delete(id);
+      this.pinyin.delete(id);
+    }
   }
 
   /**
@@ -94,40 +105,77 @@ export class EmbeddedSearch implements SearchEngine {
     return this.homophones.correct(digitsForNumerals(this.speller.correct(query)));
   }
 
+  private pinyinOf(d: SearchDocument): string {
+    if (d.lang !== 'zh') return '';
+    let words = this.pinyin.get(d.id);
+    if (words === undefined) this.pinyin.set(d.id, (words = pinyinWords(d.title)));
+    return words;
+  }
+
+  /** The hits in one language's index, best first, without pages that do not say what was asked. */
+  private async find(lang: Lang, understood: string, expansions: string[], where: Record<string, unknown>) {
+    const result = await oramaSearch(this.dbs[lang], {
+      term: [understood, ...expansions].join(' '),
+      properties: ['title', 'titleGrams', 'body', 'bodyGrams', 'pinyin'],
+      boost: BOOST,
+      where,
+      limit: CANDIDATES,
+    });
+    // A page ranks only for what it says: one that merely shares a piece of a synonym, or a
+    // character of a word, is dropped (a convention's 第12条 社区生活 for 低保 → 最低生活保障).
+    const says = saysAny(understood, expansions);
+    return result.hits
+      .map((hit) => ({ hit, doc: this.docs.get(hit.id)! }))
+      .filter(({ doc }) => !says || says(`${doc.title}\n${doc.body}\n${this.pinyinOf(doc)}`));
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const expanded = expandSynonyms(this.understand(query), this.synonyms);
+    const understood = this.understand(query);
+    const expansions = synonymExpansions(understood, this.synonyms);
+    const expanded = [understood, ...expansions].join(' ');
     const where: Record<string, unknown> = {};
     if (options.type) where.type = { eq: options.type };
     if (options.town) where.town = options.town;
-    const lang = options.lang ?? scriptLang(query);
-    const result = await oramaSearch(this.dbs[lang], {
-      term: expanded,
-      properties: ['title', 'titleGrams', 'body', 'bodyGrams'],
-      boost: BOOST,
-      where,
-      limit: options.limit ?? 10,
-      offset: options.offset ?? 0,
-      facets: { type: {}, town: {} },
-    });
+    const script = scriptLang(query);
+    const lang = options.lang ?? script;
+    let found = await this.find(lang, understood, expansions, where);
+    // Typed in the other language's script (dibao or "old age allowance" on the Chinese pages,
+    // 低保 on the English ones): the other index answers first, its pages shown in this language;
+    // then this index's own (the Chinese titles' pinyin).
+    if (script !== lang) {
+      const mapped = (await this.find(script, understood, expansions, where)).flatMap(({ hit, doc }) => {
+        const here = this.docs.get(`${lang}${doc.id.slice(doc.lang.length)}`);
+        return here ? [{ hit, doc: here }] : [];
+      });
+      const seen = new Set<string>();
+      found = [...mapped, ...found].filter(({ doc }) => !seen.has(doc.id) && Boolean(seen.add(doc.id)));
+    }
+    const offset = options.offset ?? 0;
+    const page = found.slice(offset, offset + (options.limit ?? 10));
     const terms = surfaceTerms(expanded);
-    const facet = (name: 'type' | 'town') =>
-      Object.fromEntries(Object.entries(result.facets?.[name]?.values ?? {}).filter(([key, n]) => key !== '' && n > 0));
+    const count = (pick: (doc: SearchDocument) => string | undefined) => {
+      const counts: Record<string, number> = {};
+      for (const { doc } of found) {
+        const key = pick(doc);
+        if (key) counts[key] = (counts[key] ?? 0) + 1;
+      }
+      return counts;
+    };
+    const types = count((doc) => doc.type);
     return {
-      total: result.count,
-      hits: result.hits.map((hit) => {
-        const doc = this.docs.get(hit.id)!;
-        return {
-          id: doc.id,
-          type: doc.type,
-          title: doc.title,
-          url: doc.url,
-          snippet: snippet(doc.body, terms),
-          lang: doc.lang,
-          ...(doc.town && { town: doc.town }),
-          score: hit.score,
-        };
-      }),
-      facets: { type: Object.fromEntries(DOC_TYPES.map((t) => [t, facet('type')[t] ?? 0]).filter(([, n]) => n)), town: facet('town') },
+      total: found.length,
+      hits: page.map(({ hit, doc }) => ({
+        id: doc.id,
+        type: doc.type,
+        title: doc.title,
+        url: doc.url,
+        snippet: snippet(doc.body, terms),
+        lang: doc.lang,
+        ...(doc.town && { town: doc.town }),
+        ...(doc.date && { date: doc.date }),
+        score: hit.score,
+      })),
+      facets: { type: Object.fromEntries(DOC_TYPES.filter((t) => types[t]).map((t) => [t, types[t]!])), town: count((doc) => doc.town) },
     };
   }
 

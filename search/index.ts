@@ -9,6 +9,7 @@ export type { SearchDocument, SearchEngine, SearchHit, SearchOptions, SearchResu
 export { DOC_TYPES } from './types.ts';
 export { EmbeddedSearch } from './embedded.ts';
 export { escapeHtml, escapeRegExp, normalize, scriptLang, tokens } from './text.ts';
+export { numberIn } from './chinese.ts';
 export type { SoundFolds } from './chinese.ts';
 
 export interface EngineSettings {

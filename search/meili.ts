@@ -1,6 +1,6 @@
 import { Meilisearch, type Index } from 'meilisearch';
 import type { Lang } from '../content/schemas/index.ts';
-import { escapeHtml } from './text.ts';
+import { escapeHtml, scriptLang } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 interface MeiliDoc {
@@ -9,6 +9,7 @@ interface MeiliDoc {
   type: SearchDocument['type'];
   lang: Lang;
   town: string;
+  date?: string;
   url: string;
   title_zh?: string;
   body_zh?: string;
@@ -85,6 +86,7 @@ export class MeiliSearchEngine implements SearchEngine {
       type: d.type,
       lang: d.lang,
       town: d.town ?? '',
+      ...(d.date && { date: d.date }),
       url: d.url,
       [`title_${d.lang}`]: d.title,
       [`body_${d.lang}`]: d.body,
@@ -97,6 +99,24 @@ export class MeiliSearchEngine implements SearchEngine {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    // Typed in the other language's script (dibao on the Chinese pages, 低保 on the English ones):
+    // the other language's pages answer, shown as this language's pages of the same things.
+    const script = scriptLang(query);
+    if (options.lang && script !== options.lang) {
+      const other = await this.search(query, { ...options, lang: script });
+      const keys = other.hits.map((h) => keyOf(`${options.lang}${h.id.slice(h.lang.length)}`));
+      const here = keys.length
+        ? (await this.index_.getDocuments<MeiliDoc>({ filter: `key IN [${keys.map((k) => `"${k}"`).join(', ')}]`, limit: keys.length })).results
+        : [];
+      const byKey = new Map(here.map((d) => [d.key, d]));
+      const hits = other.hits.flatMap((h, i) => {
+        const d = byKey.get(keys[i]!);
+        const title = d && (options.lang === 'zh' ? d.title_zh : d.title_en);
+        const body = d && (options.lang === 'zh' ? d.body_zh : d.body_en);
+        return d ? [{ ...h, id: d.id, title: title ?? '', url: d.url, lang: d.lang, snippet: escapeHtml((body ?? '').slice(0, 80)) }] : [];
+      });
+      return { ...other, hits };
+    }
     const filter = [
       options.lang && `lang = ${options.lang}`,
       options.type && `type = ${options.type}`,
@@ -126,6 +146,7 @@ export class MeiliSearchEngine implements SearchEngine {
         snippet: markup((h.lang === 'zh' ? h._formatted?.body_zh : h._formatted?.body_en) ?? ''),
         lang: h.lang,
         ...(h.town && { town: h.town }),
+        ...(h.date && { date: h.date }),
         score: h._rankingScore ?? 0,
       })),
       facets: {

@@ -100,6 +100,12 @@ export function surfaceTerms(text: string): string[] {
  * group lists them (official terms first), which keeps queries short and fast.
  */
 export function expandSynonyms(query: string, groups: string[][], perGroup = 2): string {
+  const extra = synonymExpansions(query, groups, perGroup);
+  return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
+}
+
+/** The other terms `expandSynonyms` adds to a query, each whole. */
+export function synonymExpansions(query: string, groups: string[][], perGroup = 2): string[] {
   const q = normalize(query);
   const han = HAN.test(q);
   const words = new Set(q.match(/[a-z0-9]+/g) ?? []);
@@ -112,7 +118,25 @@ export function expandSynonyms(query: string, groups: string[][], perGroup = 2):
     if (!group.some(mentions)) continue;
     group.filter((term) => HAN.test(term) === han && !mentions(term)).slice(0, perGroup).forEach((term) => extra.add(term));
   }
-  return extra.size > 0 ? `${query} ${[...extra].join(' ')}` : query;
+  return [...extra];
+}
+
+/**
+ * Whether a text says something the query asks about: one of the query's own words (a Chinese
+ * word of two or more characters, an English word or its stem), or a synonym whole. A text that
+ * only shares a piece of a synonym (生活 of 最低生活保障, "living" of "minimum living allowance")
+ * does not. Undefined when the query has no such word to hold a text to (a lone character).
+ */
+export function saysAny(query: string, expansions: string[]): ((text: string) => boolean) | undefined {
+  const { words } = tokens(query);
+  const own = words.filter((w) => (HAN.test(w) ? w.length >= 2 : w.length >= 3));
+  if (own.length === 0) return undefined;
+  const latin = (phrase: string) => new RegExp(`\\b${phrase.split(/\s+/).map(escapeRegExp).join('\\s+')}`, 'i');
+  const checks = [...own, ...expansions.map(normalize)].map((term) => (HAN.test(term) ? (text: string) => text.includes(term) : ((re: RegExp) => (text: string) => re.test(text))(latin(term))));
+  return (text) => {
+    const normal = normalize(text);
+    return checks.some((check) => check(normal));
+  };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -16,6 +16,8 @@ export interface SearchDocument {
   url: string;
   /** The town or street id, for the facet and filter. */
   town?: string;
+  /** For an event: when it starts (ISO 8601), so a hit can say its day. */
+  date?: string;
 }
 
 export interface SearchOptions {
@@ -35,6 +37,8 @@ export interface SearchHit {
   snippet: string;
   lang: Lang;
   town?: string;
+  /** For an event: when it starts. */
+  date?: string;
   score: number;
 }
 

@@ -10,11 +10,13 @@ export interface Citation {
 
 const HAN = /\p{Script=Han}/u;
 const ASKS_NUMBER = /多少|好多|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
-const ASKS_MONEY = /多少钱|好多钱|几多钱|领多少|给多少|how much|amount/i;
+const ASKS_MONEY = /多少钱|好多钱|几多钱|领多少|给多少|发多少|补多少|领什么|什么补贴|什么钱|哪些补贴|how much|amount|what (allowance|benefit|money)/i;
 const MONEY = /\d[\d,.]*\s*(元|块|yuan)/i;
 const ASKS_BRING = /带什么|带些|带哪些|材料|证件|手续|what (do|should) (i|we) (need to )?bring|what to bring|documents|papers/i;
 const BRING = /材料|要带|证件|bring|documents/i;
 const ASKS_WHERE = /哪里|哪儿|在哪|去哪|找谁|where|who do i/i;
+const ASKS_HOW = /怎么申请|怎样申请|如何申请|咋个申请|怎么办理|怎么办|怎么弄|申请流程|办理流程|手续|how (do|can|should) (i|we) (apply|get)|how to (apply|get)|what are the steps/i;
+const STEPS = /办理流程|how to apply|steps/i;
 const PLACE = /民政办|乡镇|街道|民政局|村委会|居委会|office|township|street|bureau|committee/i;
 
 /** The words that carry a question's meaning (no stop words), each with its synonyms. */
@@ -64,6 +66,8 @@ export function extract(question: string, passages: SearchDocument[], terms: str
   const wantsPlace = ASKS_WHERE.test(question);
   const wantsBring = ASKS_BRING.test(question);
   const wantsMoney = ASKS_MONEY.test(question);
+  // "How do I apply?" is answered by the steps, in their order, not by who may apply.
+  const wantsSteps = ASKS_HOW.test(question) && !wantsPlace && !wantsBring;
   const scored = passages.flatMap((p, passageIndex) =>
     // A question in the text ("多大年纪能领？") is not an answer to quote.
     sentences(p.body).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
@@ -74,14 +78,14 @@ export function extract(question: string, passages: SearchDocument[], terms: str
       // "Not known yet, ask the office" is a weaker answer than a fact (a figure marked 待核实 is still one).
       const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
       // "What do I bring?" is answered by the list itself, item by item, in its order.
-      const list = wantsBring && BRING.test(p.title) ? 5 - order * 0.1 : 0;
+      const list = (wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) ? 5 - order * 0.1 : 0;
       return { text, passageIndex, score: hits + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
     }),
   );
   const chosen = scored
     .filter((s) => s.score > 0.5)
     .sort((a, b) => b.score - a.score)
-    .slice(0, wantsBring ? max + 3 : max);
+    .slice(0, wantsBring || wantsSteps ? max + 3 : max);
   const citations: Citation[] = [];
   const out: Extract['sentences'] = [];
   for (const s of chosen) {

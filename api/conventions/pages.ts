@@ -27,6 +27,11 @@ export function conventionGroups(content: Content, lang: Lang, filter: { kind?: 
   return groupByTown(rows, (r) => r.town, districtAndTowns(content, lang), t(lang, 'place.unknownTown')).map((g) => ({ ...g, rows: g.rows.map((r) => r.card) }));
 }
 
+/** Every convention as a card, in the order of its town. */
+export function conventionCards(content: Content, lang: Lang): ConventionCard[] {
+  return conventionGroups(content, lang, {}).flatMap((g) => g.rows);
+}
+
 type Article = Convention['versions'][number]['articles'][number];
 const articleView = (lang: Lang, a: Article) => ({ number: a.number, topic: a.topic?.[lang], text: a.text[lang] });
 

@@ -13,6 +13,8 @@ export interface ProgrammeAdvice {
   result: Verdict;
   reasons: { id: string; met: boolean | null; text: string }[];
   estimate?: Estimate & { text: string };
+  /** When another programme that may fit excludes this one: which to ask for first. */
+  note?: string;
   nextSteps: string[];
   materials: string[];
   url: string;
@@ -54,6 +56,18 @@ export function advise(content: Content, household: Household, lang: Lang, asOf:
       url: href(lang, `policies/${programme.guide}/`),
     };
   });
-  programs.sort((a, b) => ORDER[a.result] - ORDER[b.result]);
+  // A programme given instead of others (特困 instead of 低保): say so on each, and list it first.
+  const hopeful = new Set(programs.filter((p) => p.result !== 'unlikely').map((p) => p.id));
+  const first = new Map<string, number>();
+  for (const [id, programme] of content.programmes) {
+    const instead = programme.insteadOf;
+    if (!instead || !hopeful.has(id)) continue;
+    const others = instead.programmes.filter((other) => hopeful.has(other));
+    if (others.length === 0) continue;
+    for (const p of programs) if (p.id === id || others.includes(p.id)) p.note = instead.text[lang];
+    first.set(id, -1);
+  }
+  const rank = (p: ProgrammeAdvice) => (p.result === 'unlikely' ? 10 : 0) + (first.get(p.id) ?? 0) * 3 + ORDER[p.result];
+  programs.sort((a, b) => rank(a) - rank(b));
   return { asOf: evaluation.asOf, parametersVersion: evaluation.parametersVersion, programs };
 }

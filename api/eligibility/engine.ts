@@ -35,9 +35,22 @@ function parameterValue(rules: Rules, id: string, asOf: string) {
   return value;
 }
 
-/** Cannot work, as the 2021 extreme-poverty measures define it. */
+/**
+ * Cannot work, as the 2021 extreme-poverty measures define it: 60 or older, under 16, or a severe
+ * disability. Minors are supported to 18, and beyond while still in school: a 16- or 17-year-old
+ * in school counts; one not in school, or a young adult still in school, is for the office to
+ * decide (not known), never a flat no.
+ */
 export function lacksCapacityToWork(m: Member): Met {
   if (m.age >= 60 || m.age < 16) return true;
+  if (m.age < 18 && m.inSchool === true) return true;
+  const disabled = disabledUnableToWork(m);
+  if (m.age < 18 || (m.age < 23 && m.inSchool === true)) return disabled === true ? true : null;
+  return disabled;
+}
+
+/** Unable to work by disability alone: grade 1–3 intellectual or mental, grade 1–2 physical, grade 1 visual. */
+function disabledUnableToWork(m: Member): Met {
   const d = m.disability;
   if (d === 'unknown') return null;
   if (!d) return false;
@@ -131,24 +144,32 @@ export interface Estimate {
   amount: number;
   /** True when the amount is a national floor ("at least"). */
   atLeast: boolean;
+  /** False when a rate it was worked out from is a placeholder the bureau must confirm. */
+  verified: boolean;
 }
 
 function estimate(id: string, h: Household, f: Facts, rules: Rules): Estimate | undefined {
+  const rate = (parameter: string) => parameterValue(rules, parameter, f.asOf);
   switch (id) {
-    case 'dibao':
-      return f.perCapitaIncome === undefined ? undefined : { amount: Math.round((f.standard - f.perCapitaIncome) * f.members), atLeast: false };
+    case 'dibao': {
+      if (f.perCapitaIncome === undefined) return undefined;
+      const standard = rate(h.residence === 'urban' ? 'dibao-standard-urban' : 'dibao-standard-rural');
+      return { amount: Math.round((f.standard - f.perCapitaIncome) * f.members), atLeast: false, verified: standard.verified };
+    }
     case 'elderly-allowance': {
-      const band = (age: number) => (age >= 100 ? 'elderly-allowance-100-plus' : age >= 90 ? 'elderly-allowance-90-99' : 'elderly-allowance-80-89');
-      const amount = h.members.filter((m) => m.age >= 80).reduce((sum, m) => sum + parameterValue(rules, band(m.age), f.asOf).value, 0);
-      return { amount, atLeast: false };
+      const band = (age: number) => rate(age >= 100 ? 'elderly-allowance-100-plus' : age >= 90 ? 'elderly-allowance-90-99' : 'elderly-allowance-80-89');
+      const bands = h.members.filter((m) => m.age >= 80).map((m) => band(m.age));
+      return { amount: bands.reduce((sum, v) => sum + v.value, 0), atLeast: false, verified: bands.every((v) => v.verified) };
     }
     case 'disability-living': {
       const n = h.members.filter((m) => m.disability && m.disability !== 'unknown').length;
-      return { amount: n * parameterValue(rules, 'disability-living-allowance', f.asOf).value, atLeast: true };
+      const allowance = rate('disability-living-allowance');
+      return { amount: n * allowance.value, atLeast: true, verified: allowance.verified };
     }
     case 'disability-care': {
       const n = h.members.filter((m) => severeDisability(m) === true).length;
-      return n > 0 ? { amount: n * parameterValue(rules, 'disability-care-subsidy', f.asOf).value, atLeast: true } : undefined;
+      const subsidy = rate('disability-care-subsidy');
+      return n > 0 ? { amount: n * subsidy.value, atLeast: true, verified: subsidy.verified } : undefined;
     }
     default:
       return undefined;

@@ -16,6 +16,8 @@ export interface QuestionDef {
   skippable: boolean;
   /** Choice values for `choice` and `checks` questions. */
   options?: readonly string[];
+  /** For `members-check` questions: which people, by age, the question is about (everyone when unset). */
+  about?: (age: number) => boolean;
   /** Whether this household needs the question, given the answers so far. */
   needed: (a: Answers) => boolean;
   /** Whether the raw answer is complete and valid for this household. */
@@ -28,6 +30,9 @@ const count = (a: Answers) => Number(a.members);
 const isWhole = (raw: string, min: number, max: number) => /^\d{1,9}$/.test(raw) && Number(raw) >= min && Number(raw) <= max;
 const amount = (raw: string) => raw === SKIP || isWhole(raw, 0, 100_000_000);
 const list = (raw: string) => raw.split(',');
+
+/** Who may still be in school in a way the rules care about: 16 to 22. */
+const STUDENT_AGE = (age: number) => age >= 16 && age <= 22;
 
 export function ages(a: Answers): number[] {
   return a.ages ? list(a.ages).map(Number) : [];
@@ -61,6 +66,15 @@ export const QUESTIONS: QuestionDef[] = [
     skippable: true,
     needed: () => true,
     valid: (r, a) => r === SKIP || r === 'none' || list(r).every((x) => isWhole(x, 0, count(a) - 1)),
+  },
+  {
+    // Minors are supported to 18, and beyond while still in school (extreme-poverty support).
+    id: 'school',
+    kind: 'members-check',
+    skippable: true,
+    about: STUDENT_AGE,
+    needed: (a) => ages(a).some(STUDENT_AGE),
+    valid: (r, a) => r === SKIP || r === 'none' || list(r).every((x) => isWhole(x, 0, count(a) - 1) && STUDENT_AGE(ages(a)[Number(x)]!)),
   },
   { id: 'income', kind: 'number', skippable: true, needed: () => true, valid: amount },
   { id: 'rigid', kind: 'number', skippable: true, needed: (a) => a.income !== SKIP, valid: amount },
@@ -121,7 +135,9 @@ const number = (raw: string | undefined) => (raw === undefined || raw === SKIP ?
 export function household(a: Answers): Household {
   const years = ages(a);
   const details = a.disabilityDetails && a.disabilityDetails !== SKIP ? list(a.disabilityDetails) : undefined;
-  const ill = a.illness && a.illness !== SKIP && a.illness !== 'none' ? new Set(list(a.illness).map(Number)) : new Set<number>();
+  const picked = (raw: string | undefined) => (raw && raw !== SKIP && raw !== 'none' ? new Set(list(raw).map(Number)) : new Set<number>());
+  const ill = picked(a.illness);
+  const students = picked(a.school);
   const members = (years.length > 0 ? years : [0]).map((age, i) => {
     let disability: Household['members'][number]['disability'] = null;
     if (a.disability === SKIP || (a.disability === 'yes' && !details)) disability = 'unknown';
@@ -129,7 +145,12 @@ export function household(a: Answers): Household {
       const [kind, grade] = details[i]!.split('-');
       disability = { kind: kind as (typeof DISABILITY_KINDS)[number], grade: Number(grade) };
     }
-    return { age, disability, seriousIllness: a.illness === SKIP ? null : ill.has(i) };
+    return {
+      age,
+      disability,
+      seriousIllness: a.illness === SKIP ? null : ill.has(i),
+      ...(STUDENT_AGE(age) && { inSchool: a.school === undefined || a.school === SKIP ? null : students.has(i) }),
+    };
   });
   const property = a.property ?? 'none';
   const income = number(a.income);

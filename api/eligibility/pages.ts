@@ -1,5 +1,6 @@
 // The self-check page: which view the answers in the address lead to (the start, one question,
 // the review, the result), worked out from the query string alone. Nothing is stored.
+import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { href, type DistrictClock } from '../core/index.ts';
@@ -12,12 +13,12 @@ import { household, neededQuestions, nextQuestion, previousQuestion, question as
 export type CheckView =
   | { view: 'redirect'; location: string }
   | { view: 'intro' }
-  | { view: 'question'; question: QuestionDef; position: number; total: number; back?: string; rejected: boolean; answers: Answers; towns: TownOption[] }
+  | { view: 'question'; question: QuestionDef; position: number; total: number; back?: string; answers: Answers; towns: TownOption[]; error?: string; typed?: string }
   | { view: 'review'; answers: Answers; towns: TownOption[] }
   | { view: 'result'; advice: Advice; office?: Office; review: string; restart: string };
 
 export function checkPage(content: Content, lang: Lang, params: URLSearchParams, clock: DistrictClock): CheckView {
-  const { answers, raw, canonical } = readAnswers(params);
+  const { answers, raw, typed, canonical } = readAnswers(params);
   const base = href(lang, 'check/');
   // Tidy the address after a form: one value per question, in order (so back links and printing
   // show a clean, shareable address). A rejected answer keeps its question on screen instead.
@@ -42,9 +43,9 @@ export function checkPage(content: Content, lang: Lang, params: URLSearchParams,
       position: needed.indexOf(current) + 1,
       total: needed.length,
       back: previous && `${base}?${toQuery(answers)}&q=${previous.id}`,
-      rejected: rejected === current.id,
       answers,
       towns,
+      ...(rejected === current.id && { error: rejection(lang, current), typed: typed[current.id] }),
     };
   }
   if (params.get('step') !== 'result') return { view: 'review', answers, towns };
@@ -55,4 +56,11 @@ export function checkPage(content: Content, lang: Lang, params: URLSearchParams,
     review: `${base}?${toQuery(answers)}`,
     restart: base,
   };
+}
+
+/** What to write instead, exactly, for an answer that could not be used. */
+function rejection(lang: Lang, q: QuestionDef): string {
+  const what =
+    q.kind === 'ages' ? t(lang, 'check.rejected.ages') : q.kind === 'number' ? t(lang, 'check.rejected.number', { example: q.id === 'members' ? 2 : 300 }) : t(lang, 'check.rejected.choice');
+  return q.skippable ? `${what}${lang === 'zh' ? '' : ' '}${t(lang, 'check.rejected.skip')}` : what;
 }

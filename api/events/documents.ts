@@ -2,6 +2,7 @@ import type { Content } from '../../content/loader.ts';
 import { LANGS } from '../../content/schemas/index.ts';
 import type { SearchDocument } from '../../search/index.ts';
 import { href } from '../core/index.ts';
+import { plainText, renderMarkdown } from './render.ts';
 import type { StoredEvent } from './schema.ts';
 
 /** An event's search documents, one per language (English falls back to the Chinese text). */
@@ -14,7 +15,9 @@ export function eventDocuments(content: Content, events: StoredEvent[]): SearchD
         type: 'event' as const,
         lang,
         title: e.title[lang] ?? e.title.zh,
-        body: [e.description[lang] ?? e.description.zh, center?.name[lang] ?? '', e.place ?? ''].join('\n'),
+        // What residents read, not the Markdown staff typed: snippets are plain text.
+        body: [plainText(renderMarkdown(e.description[lang] ?? e.description.zh)).replace(/^- /gm, ''), center?.name[lang] ?? '', e.place ?? ''].join('\n'),
+        date: e.start,
         url: href(lang, `events/${e.id}/`),
         ...(center?.town && { town: center.town }),
       };

@@ -69,7 +69,10 @@ export async function eventPage(content: Content, events: EventService | undefin
   if (!event) return undefined;
   const centre = content.services.get(event.center);
   const centreTitle = centre?.name[lang] ?? event.center;
-  const place = event.place ?? centre?.address?.[lang];
+  const town = centre?.town ? content.places.get(centre.town)?.name[lang] : undefined;
+  const address = event.place ?? centre?.address?.[lang];
+  // No place given and the centre's address not confirmed: at least the centre and its town.
+  const place = address ?? (centre ? [centreName(content, lang, event.center), town].filter(Boolean).join(' · ') : undefined);
   const title = event.title[lang] ?? event.title.zh;
   return {
     id: event.id,
@@ -79,6 +82,7 @@ export async function eventPage(content: Content, events: EventService | undefin
     cancelled: event.status === 'cancelled',
     when: clock.span(lang, event.start, event.end),
     place,
+    placeConfirmed: address !== undefined,
     centre: centre ? { name: centreTitle, url: href(lang, `services/${event.center}/`) } : undefined,
     audience: event.audience.map((a) => t(lang, `audience.${a}`)).join(lang === 'zh' ? '、' : ', '),
     capacity: event.capacity,
@@ -97,7 +101,7 @@ export async function eventPage(content: Content, events: EventService | undefin
       eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
       inLanguage: HTML_LANG[lang],
       isAccessibleForFree: true,
-      location: { '@type': 'Place', name: centreTitle, ...(place && { address: place }) },
+      location: { '@type': 'Place', name: centreTitle, ...(address && { address }) },
       organizer: { '@type': 'Organization', name: centreTitle },
       ...(event.capacity && { maximumAttendeeCapacity: event.capacity }),
     },
@@ -134,6 +138,8 @@ export interface EventFormState {
   event?: EventRecord;
   /** Centres an admin may choose from; editors have only their own. */
   centres?: { id: string; name: string }[];
+  /** Whether the centre's address is confirmed: an empty place then shows it. */
+  centreAddressKnown: boolean;
 }
 
 /**
@@ -180,7 +186,8 @@ export async function eventFormPage(content: Content, events: EventService, lang
   }
   const centres = user?.role === 'admin' ? [...content.services].map(([centre, s]) => ({ id: centre, name: s.name[lang] })) : undefined;
   const render = (markdown: string) => (markdown ? renderMarkdown(markdown) : '');
-  return { values, errors, event, centres, status, preview: { zh: render(values.description_zh), en: render(values.description_en) } };
+  const centreAddressKnown = Boolean(content.services.get(values.center)?.address);
+  return { values, errors, event, centres, status, centreAddressKnown, preview: { zh: render(values.description_zh), en: render(values.description_en) } };
 }
 
 /** Cancelling asks once more: the page stays, marked cancelled, and leaves the list and search. */

@@ -8,14 +8,23 @@ import { amountRows, type AmountRow } from './amounts.ts';
 export interface GuideCard {
   id: string;
   title: string;
+  /** One line: who it is for. */
+  forWhom: string;
   summary: string;
   url: string;
 }
 
+/** The guides of one kind, what residents need most first. */
+export function guideCards(content: Content, lang: Lang, kind: 'programme' | 'explainer'): GuideCard[] {
+  return [...content.policies]
+    .filter(([, p]) => p.kind === kind)
+    .sort(([, a], [, b]) => a.rank - b.rank)
+    .map(([id, p]) => ({ id, title: p.title[lang], forWhom: p.forWhom[lang], summary: p.summary[lang], url: href(lang, `policies/${id}/`) }));
+}
+
 /** The guides in two groups: one per programme, then the explainers. */
 export function guideGroups(content: Content, lang: Lang): GuideCard[][] {
-  const cards = (kind: 'programme' | 'explainer') =>
-    [...content.policies].filter(([, p]) => p.kind === kind).map(([id, p]) => ({ id, title: p.title[lang], summary: p.summary[lang], url: href(lang, `policies/${id}/`) }));
+  const cards = (kind: 'programme' | 'explainer') => guideCards(content, lang, kind);
   return [cards('programme'), cards('explainer')].filter((group) => group.length > 0);
 }
 

@@ -4,8 +4,9 @@ import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { DOC_TYPES, type SearchEngine, type SearchResult } from '../../search/index.ts';
-import { href, z } from '../core/index.ts';
+import { href, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 import { placeName } from '../places/index.ts';
+import { countIfNothing } from './routes.ts';
 
 const PAGE = 10;
 
@@ -17,10 +18,12 @@ const searchParams = z.object({
   page: z.coerce.number().int().min(1).max(100).catch(1).default(1),
 });
 
-export async function searchPage(content: Content, engine: SearchEngine | undefined, lang: Lang, query: URLSearchParams) {
+export async function searchPage(content: Content, engine: SearchEngine | undefined, lang: Lang, query: URLSearchParams, clock: DistrictClock, zeroResults?: DailyCounter) {
   const params = searchParams.parse(Object.fromEntries(query));
   const result: SearchResult | undefined =
     engine && params.q ? await engine.search(params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
+  // Counted as the API counts them, so the editors see the words people type on the page too.
+  if (result && params.page === 1 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
   const link = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
     const merged: Record<string, string | number | undefined> = { q: params.q, type: params.type, town: params.town, ...changes };
@@ -31,7 +34,7 @@ export async function searchPage(content: Content, engine: SearchEngine | undefi
   return {
     ...params,
     available: Boolean(engine),
-    result,
+    result: result && { ...result, hits: result.hits.map((hit) => ({ ...hit, day: hit.date && clock.longDay(lang, hit.date) })) },
     typeFacets: Object.entries(result?.facets.type ?? {}).map(([type, n]) => ({ type, n, url: link({ type, page: 1 }), current: params.type === type })),
     townFacets: Object.entries(result?.facets.town ?? {}).map(([town, n]) => ({ name: placeName(content, lang, town) ?? town, n, url: link({ town, page: 1 }), current: params.town === town })),
     allTypes: link({ type: undefined, page: 1 }),

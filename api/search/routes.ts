@@ -2,6 +2,11 @@ import { LANGS, slug } from '../../content/schemas/index.ts';
 import { DOC_TYPES, scriptLang, type SearchEngine } from '../../search/index.ts';
 import { createRoute, createRouter, errors, json, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 
+/** A search that found nothing is counted by its text (without any ID-card or phone number), never with who asked. */
+export function countIfNothing(zeroResults: DailyCounter | undefined, clock: DistrictClock, query: string, total: number): void {
+  if (total === 0) zeroResults?.add(redact(query.trim().toLowerCase()).slice(0, 100), clock.day());
+}
+
 const q = z.string().trim().min(1, 'type something to search for').max(100, 'at most 100 characters').openapi({ example: '低保怎么申请' });
 
 const HitSchema = z
@@ -13,6 +18,7 @@ const HitSchema = z
     snippet: z.string().openapi({ description: 'A passage with the matched words in <mark>; everything else HTML-escaped' }),
     lang: z.enum(LANGS),
     town: z.string().optional(),
+    date: z.string().optional().openapi({ description: 'For an event: when it starts' }),
   })
   .openapi('SearchHit');
 
@@ -73,8 +79,7 @@ export function searchRoutes({ search, zeroResults, clock }: SearchDeps) {
       const started = performance.now();
       const result = await search.search(params.q, { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
-      // Counted without any ID-card or phone number a resident typed, never with who asked.
-      if (result.total === 0 && params.offset === 0 && !params.type && !params.town) zeroResults.add(redact(params.q.trim().toLowerCase()).slice(0, 100), clock.day());
+      if (params.offset === 0 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
       return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);
     })
     .openapi(suggestRoute, async (c) => {

@@ -37,6 +37,10 @@ export const policySchema = z.strictObject({
   title: localized,
   /** One or two sentences: what this is and who it is for. Shown in lists and search results. */
   summary: localized,
+  /** One short line: who it is for, under the title in lists ("满80岁的老人"). */
+  forWhom: localized,
+  /** Where it comes in lists: what residents need most first (1, 2, …). */
+  rank: z.number().int().positive(),
   /** Who can apply, one condition per item. */
   whoCanApply: z.array(localized).default([]),
   /** What you get, in words; amounts are never written here but come from `parameters`. */

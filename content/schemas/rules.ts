@@ -45,5 +45,11 @@ export const programmeSchema = z.strictObject({
   criteria: z.array(criterionSchema).min(1),
   /** Ids of parameters this programme reads. */
   parameters: z.array(slug).default([]),
+  /**
+   * Programmes a person gets this one instead of (extreme-poverty support includes basic living
+   * costs, so not dibao as well): when both may fit, the result says so, with `text`, and lists
+   * this one first.
+   */
+  insteadOf: z.strictObject({ programmes: z.array(slug).min(1), text: localized }).optional(),
 });
 export type Programme = z.infer<typeof programmeSchema>;

@@ -12,9 +12,11 @@ function km(a: { lat: number; lng: number }, b: { lat: number; lng: number }): n
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
+// The box is shown from the first paint whenever scripts run (the `js` class), so the list does
+// not jump; a browser without geolocation drops it.
+if (box && !('geolocation' in navigator)) box.hidden = true;
 if (box && list && 'geolocation' in navigator) {
   const status = box.querySelector<HTMLElement>('[data-near-status]')!;
-  box.hidden = false;
   box.querySelector('button')!.addEventListener('click', () => {
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {

@@ -16,6 +16,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-elder-t
 
 // Read-aloud through the browser's own speech synthesis; the button stays hidden where there is none.
 const readButton = document.querySelector<HTMLButtonElement>('button[data-read-aloud]');
+if (readButton && typeof window.speechSynthesis?.speak !== 'function') readButton.closest('p')!.hidden = true;
 if (readButton && typeof window.speechSynthesis?.speak === 'function') {
   const button = readButton;
   const synth = window.speechSynthesis;
@@ -23,7 +24,6 @@ if (readButton && typeof window.speechSynthesis?.speak === 'function') {
   const setLabel = (speaking: boolean) => {
     button.textContent = (speaking ? button.dataset.stop : button.dataset.start) ?? '';
   };
-  button.hidden = false;
   button.addEventListener('click', () => {
     if (synth.speaking) {
       synth.cancel();

@@ -6,6 +6,7 @@ interface Hit {
   url: string;
   type: string;
   snippet: string;
+  date?: string;
 }
 interface Answer {
   total: number;
@@ -44,7 +45,8 @@ if (input && results && strings && noneTemplate) {
     for (const hit of answer.hits) {
       const snippet = el('p');
       snippet.innerHTML = hit.snippet; // escaped by the server except for <mark>
-      list.append(el('li', {}, el('a', { href: hit.url, textContent: hit.title }), el('span', { className: 'meta', textContent: ` · ${types[hit.type] ?? hit.type}` }), snippet));
+      const day = hit.date ? ` · ${new Date(hit.date).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: results.dataset.zone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })}` : '';
+      list.append(el('li', {}, el('a', { href: hit.url, textContent: hit.title }), el('span', { className: 'meta', textContent: ` · ${types[hit.type] ?? hit.type}${day}` }), snippet));
     }
     results.append(list);
   };

@@ -24,6 +24,28 @@ function errorsOf(dir: string): ContentError {
 }
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+describe('cross-references in the guides', () => {
+  it('fails the build on "below" or "above", and on a section the guide does not have', () => {
+    const dir = copyOfContent();
+    const file = join(dir, 'policies', 'dibao.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('现行标准见“能得到什么”，', '现行标准见本页下方，')
+        .replace('The current standard is shown under “What you get”;', 'The current standard is shown below;')
+        .replace('见“能得到什么”里的现行标准', '见“金额表”里的现行标准'),
+    );
+    const lines = errorsOf(dir).issues.map((i) => `${i.field}: ${i.reason}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^faq\.\d+\.a\.zh: points at a place on the page \(“本页下”\)/),
+        expect.stringMatching(/^faq\.\d+\.a\.en: points at a place on the page \(“shown below”\)/),
+        expect.stringMatching(/^whoCanApply\.\d+\.zh: names a section “金额表” that guides do not have/),
+      ]),
+    );
+  });
+});
+
 describe('content loader', () => {
   it('accepts the shipped content and links every reference', () => {
     const content = loadContent();

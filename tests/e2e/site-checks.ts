@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS } from '../budgets.ts';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
+import { ageFriendlyProblems, ELDER, NORMAL } from './age-friendly.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { baseURL, sitemapPaths } from '../helpers/site.ts';
 
@@ -45,6 +46,23 @@ export function checkEveryPage(lang: 'zh' | 'en', extra: string[] = []) {
         for (const path of paths) {
           await page.goto(`${baseURL()}${path}`);
           for (const v of await axeViolations(page)) failures.push(`${elder ? '[elder] ' : ''}${path} ${v}`);
+        }
+        await context.close();
+      }
+      expect(failures).toEqual([]);
+    }, 300_000);
+
+    it('meets the age-friendly rules: text, line height, tap targets, contrast 7:1 and no movement in elder mode; targets of 44 px otherwise', async () => {
+      const failures: string[] = [];
+      for (const elder of [false, true]) {
+        const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+        await withAxe(context);
+        if (elder) await context.addCookies([{ name: 'elder', value: 'on', url: baseURL() }]);
+        const page = await context.newPage();
+        for (const path of paths) {
+          await page.goto(`${baseURL()}${path}`);
+          for (const p of await ageFriendlyProblems(page, elder ? ELDER : NORMAL)) failures.push(`${elder ? '[elder] ' : ''}${path} ${p}`);
+          if (elder) for (const v of await axeViolations(page, ['color-contrast-enhanced'])) failures.push(`[elder] ${path} ${v}`);
         }
         await context.close();
       }

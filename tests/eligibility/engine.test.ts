@@ -53,7 +53,7 @@ describe('the engine', () => {
 
   it('estimates dibao as the gap to the standard times the members', () => {
     const { programmes } = evaluate(householdSchema.parse({ residence: 'rural', members: [{ age: 45 }, { age: 43 }, { age: 12 }], monthlyIncome: 1200, assets: { financial: 0, nonEssentialCar: false, extraHome: false } }), rules, AS_OF);
-    expect(programmes.find((p) => p.id === 'dibao')?.estimate).toEqual({ amount: 3 * 475 - 1200, atLeast: false });
+    expect(programmes.find((p) => p.id === 'dibao')?.estimate).toEqual({ amount: 3 * 475 - 1200, atLeast: false, verified: false });
   });
 
   it('uses the values in force on the date asked, before and after a change', () => {
@@ -71,6 +71,23 @@ describe('the engine', () => {
 
   it('sums the old-age allowance over the age bands', () => {
     const { programmes } = evaluate({ residence: 'urban', members: [{ age: 85 }, { age: 92 }, { age: 101 }] }, rules, AS_OF);
-    expect(programmes.find((p) => p.id === 'elderly-allowance')?.estimate).toEqual({ amount: 50 + 100 + 300, atLeast: false });
+    expect(programmes.find((p) => p.id === 'elderly-allowance')?.estimate).toEqual({ amount: 50 + 100 + 300, atLeast: false, verified: false });
+  });
+});
+
+describe('advice in words', () => {
+  it('says that extreme-poverty support comes instead of dibao, lists it first, and marks an estimate from placeholder rates', async () => {
+    const { advise } = await import('../../api/eligibility/advice.ts');
+    // The 82-year-old widow living alone on 300 yuan a month.
+    const advice = advise(content, { residence: 'rural', members: [{ age: 82, disability: null }], monthlyIncome: 300, assets: { financial: 2000, nonEssentialCar: false, extraHome: false }, supporter: 'none', emergency: null }, 'zh', AS_OF);
+    const ids = advice.programs.map((p) => p.id);
+    expect(ids.indexOf('tekun')).toBeLessThan(ids.indexOf('dibao'));
+    const tekun = advice.programs.find((p) => p.id === 'tekun')!;
+    const dibao = advice.programs.find((p) => p.id === 'dibao')!;
+    expect(tekun.note).toMatch(/特困和低保只能享受一种.*先申请特困/);
+    expect(dibao.note).toBe(tekun.note);
+    expect(dibao.estimate).toMatchObject({ amount: 175, verified: false });
+    expect(advice.programs.find((p) => p.id === 'elderly-allowance')!.estimate).toMatchObject({ amount: 50, verified: false });
+    expect(advice.programs.find((p) => p.id === 'marginal')!.note).toBeUndefined();
   });
 });

@@ -10,15 +10,15 @@ export async function withAxe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: axeSource });
 }
 
-/** The WCAG 2.2 AA violations on the page, one line each: rule and the elements it found. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** The WCAG 2.2 AA violations on the page (or those of the `rules` named), one line each: rule and the elements it found. */
+export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
   const result = await page.evaluate(
-    (tags) =>
+    ({ tags, only }) =>
       (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
+        runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: tags },
         resultTypes: ['violations'],
       }),
-    WCAG_22_AA,
+    { tags: WCAG_22_AA, only: rules },
   );
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

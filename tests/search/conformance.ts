@@ -66,6 +66,13 @@ export function conformanceSuite(name: string, makeEngine: () => Promise<SearchE
       expect(suggestions[0]).toMatchObject({ title: '特困人员救助供养', url: '/zh/policies/tekun/', type: 'policy' });
     });
 
+    it('answers a search typed in the other language’s script with this language’s pages', async () => {
+      expect((await urls('dibao', { lang: 'zh' }))[0]).toBe('/zh/policies/dibao/');
+      expect((await urls('低保', { lang: 'en' }))[0]).toBe('/en/policies/dibao/');
+      const [hit] = (await engine.search('dibao', { lang: 'zh' })).hits;
+      expect(hit).toMatchObject({ lang: 'zh', title: '最低生活保障（低保）' });
+    });
+
     it('finds nothing for words it does not hold', async () => {
       expect((await engine.search('足球世界杯', { lang: 'zh' })).total).toBe(0);
     });
