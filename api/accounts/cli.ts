@@ -2,7 +2,8 @@
 // `disable <username>` · `list`. A new or reset password is printed once; the last line of output
 // is JSON: {"username": …, "password": …}. There are no default accounts.
 import { loadContent } from '../../content/loader.ts';
-import { loadConfig, openDb } from '../core/index.ts';
+import { resolve } from 'node:path';
+import { ConfigError, ENV_FILE, loadConfig, openDb, type Config } from '../core/index.ts';
 import { Accounts, type Role } from './store.ts';
 
 function option(args: string[], name: string): string | undefined {
@@ -12,8 +13,17 @@ function option(args: string[], name: string): string | undefined {
 
 function main(args: string[]): void {
   const [command, username] = args;
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : (error as Error).message);
+    process.exitCode = 1;
+    return;
+  }
   const db = openDb(config.DATA_DIR);
+  // Said every time: an account made in another store is a bare "wrong password" later.
+  console.log(`Store: ${resolve(db.name)} (DATA_DIR=${config.DATA_DIR}; set it here or in ${ENV_FILE}, as for npm start)`);
   const accounts = new Accounts(db);
   try {
     switch (command) {

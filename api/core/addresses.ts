@@ -43,3 +43,18 @@ export function entryPaths(ids: Iterable<string>) {
   const list = [...ids];
   return LANGS.flatMap((lang) => list.map((id) => ({ params: { lang, id } })));
 }
+
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|::1)$/i;
+
+/**
+ * The origin a printed page (a poster's QR code) must carry: `PUBLIC_ORIGIN` when set, else the
+ * address the page was asked for. A loopback address on a server that listens on a network is
+ * refused: no resident's phone can open it, and the poster is printed once.
+ */
+export function printedOrigin(publicOrigin: string | undefined, requestHost: string | null, listensOn: string): { origin: string } | { missing: 'PUBLIC_ORIGIN' } {
+  if (publicOrigin) return { origin: publicOrigin };
+  const host = requestHost ?? 'localhost';
+  const hostname = host.replace(/:\d+$/, '');
+  if (LOOPBACK.test(hostname) && !LOOPBACK.test(listensOn)) return { missing: 'PUBLIC_ORIGIN' };
+  return { origin: `http://${host}` };
+}

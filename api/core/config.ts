@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
@@ -57,8 +58,16 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment; a bad value throws a ConfigError naming the variable. */
+/** Where `npm start`, `npm run users` and the other commands all read their settings from, besides the environment. */
+export const ENV_FILE = '.env';
+
+/**
+ * Parses the environment; a bad value throws a ConfigError naming the variable. Reading the
+ * process's own environment, it first takes the settings in `.env` (those not already set), so
+ * every command sees the same configuration as `npm start` without repeating them.
+ */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  if (env === process.env && existsSync(ENV_FILE)) process.loadEnvFile(ENV_FILE);
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   throw new ConfigError(

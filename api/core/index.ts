@@ -1,8 +1,8 @@
 // The HTTP plumbing every feature shares. It imports no feature.
-export { absolute, calendarPath, entryPaths, eventCalendarPath, FEED_PATH, href, langPaths, originOf, tel } from './addresses.ts';
+export { absolute, calendarPath, entryPaths, eventCalendarPath, FEED_PATH, href, langPaths, originOf, printedOrigin, tel } from './addresses.ts';
 export { clientAddress, nodeClientAddress, trustProxies, type Trust } from './client.ts';
 export { DistrictClock, readableDate, WEEKDAYS, type Weekday } from './clock.ts';
-export { ConfigError, loadConfig, type Config } from './config.ts';
+export { ConfigError, ENV_FILE, loadConfig, type Config } from './config.ts';
 export { elderCookie, elderOn, ELDER_COOKIE, SESSION_COOKIE, SESSION_HOURS, sessionCookie } from './cookies.ts';
 export { DailyCounter } from './counters.ts';
 export { openDb, type Db } from './db.ts';

@@ -23,7 +23,9 @@ export function readAnswers(params: URLSearchParams): { answers: Answers; raw: A
     if (values.includes(SKIP)) raw[q.id] = SKIP;
     else if (values.length > 0) {
       typed[q.id] = values.join(',');
-      if (q.kind === 'number' || q.kind === 'ages') values = values.map(digits);
+      // One number a field (a comma there is a thousands mark); ages come one a person, or joined by commas in the address.
+      if (q.kind === 'number') values = values.map(digits);
+      if (q.kind === 'ages') values = values.flatMap((v) => v.split(',')).map(digits);
       if ((q.kind === 'members-check' || q.kind === 'checks') && values.length > 1) values = values.filter((v) => v !== 'none');
       raw[q.id] = values.map((v) => v.trim()).join(',');
     }

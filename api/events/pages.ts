@@ -69,7 +69,8 @@ export async function eventPage(content: Content, events: EventService | undefin
   if (!event) return undefined;
   const centre = content.services.get(event.center);
   const centreTitle = centre?.name[lang] ?? event.center;
-  const town = centre?.town ? content.places.get(centre.town)?.name[lang] : undefined;
+  const where = centre?.town ?? centre?.community;
+  const town = where ? content.places.get(where)?.name[lang] : undefined;
   const address = event.place ?? centre?.address?.[lang];
   // No place given and the centre's address not confirmed: at least the centre and its town.
   const place = address ?? (centre ? [centreName(content, lang, event.center), town].filter(Boolean).join(' · ') : undefined);

@@ -1,5 +1,6 @@
 // The composition root: the one place that builds the portal's services from its configuration.
 // `npm start` and the tests both call it, so they run the same wiring.
+import { resolve } from 'node:path';
 import { loadContent } from '../../content/loader.ts';
 import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
@@ -16,6 +17,8 @@ export async function createServices(config: Config, log: (line: string) => void
   const bot = await Bot.create(content, config, clock.day());
   const db = openDb(config.DATA_DIR);
   const accounts = new AccountService(db, config.PUBLIC_ORIGIN);
+  const staff = accounts.accounts.list().filter((a) => !a.disabled).length;
+  log(`store: ${resolve(db.name)}, ${staff} staff account(s)${staff === 0 ? ' — create one with npm run users -- add <username> --center <service id>' : ''}`);
   const events = new EventService(db, accounts.audit, content, search);
   const eventDocs = await events.documents();
   await search.index(eventDocs);

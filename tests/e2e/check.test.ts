@@ -76,7 +76,9 @@ describe('the self-check, page by page', () => {
     expect(await page.getByLabel('How many people live in your household?').inputValue()).toBe('2');
     await page.getByLabel('How many people live in your household?').fill('lots');
     await page.getByRole('button', { name: 'Continue' }).click();
-    expect(await page.getByRole('alert').innerText()).toContain('could not use that answer');
+    expect(await page.getByRole('alert').innerText()).toBe('Please write a number only, for example 2.');
+    // What was typed stays in the box.
+    expect(await page.getByLabel('How many people live in your household?').inputValue()).toBe('lots');
     await page.close();
   });
 

@@ -52,6 +52,7 @@ describe('what residents type', () => {
     const read = (query: string) => readAnswers(new URLSearchParams(query)).answers;
     expect(read('residence=rural&members=一&ages=82岁&answered=ages').ages).toBe('82');
     expect(read('residence=rural&members=2&ages=八十二&ages=８０&answered=ages').ages).toBe('82,80');
+    expect(read('residence=rural&members=3&ages=45%2C43%2C12').ages).toBe('45,43,12'); // as the address carries them
     expect(read('residence=rural&members=1口人&ages=82&income=300元&answered=income').income).toBe('300');
     expect(read('residence=rural&members=1&ages=82&savings=1.5万&answered=savings').savings).toBe('15000');
     expect(read('residence=rural&members=1&ages=82&income=大概三百块&answered=income').income).toBe('300');
