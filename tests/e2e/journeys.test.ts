@@ -45,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
         await again.goto(`${baseURL()}/en/`);
         expect(await bodyFontPx(again)).toBeGreaterThanOrEqual(20);
 
-        await page.getByRole('button', { name: 'Leave easy-read mode' }).click();
+        await page.getByRole('button', { name: 'Exit easy-read' }).click();
         await expect.poll(() => bodyFontPx(page)).toBeLessThan(20);
       });
     });
@@ -76,7 +76,7 @@ describe('the bilingual shell', () => {
       await page.waitForURL('**/zh/search/?q=*');
       expect(await page.getByRole('searchbox').inputValue()).toBe('低保');
       await page.goto(`${baseURL()}/en/`);
-      expect(await page.getByRole('link', { name: /Ask here/ }).getAttribute('href')).toBe('/en/ask/');
+      expect(await page.getByRole('link', { name: /Ask a question/ }).getAttribute('href')).toBe('/en/ask/');
       expect(await page.getByRole('contentinfo').getByRole('link', { name: '12345' }).getAttribute('href')).toBe('tel:12345');
     });
   });

@@ -25,16 +25,24 @@ const onFirstScreen = async (page: Page, selector: string) => {
 for (const javaScriptEnabled of [true, false]) {
   describe(`a resident on a phone, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     it('finds the self-check, the search box and "ask" on the first screen of the home page, then the next events, in normal and elder mode', async () => {
-      for (const elder of [false, true]) {
+      for (const [lang, elder] of [['zh', false], ['zh', true], ['en', false], ['en', true]] as const) {
         await onPhone({ javaScriptEnabled }, async (page) => {
           if (elder) await page.context().addCookies([{ name: 'elder', value: 'on', url: baseURL() }]);
-          await page.goto(`${baseURL()}/zh/`);
-          expect(await onFirstScreen(page, 'a[href="/zh/check/"].big'), `check, elder ${elder}`).toBe(true);
-          expect(await onFirstScreen(page, 'input[type=search]'), `search, elder ${elder}`).toBe(true);
-          expect(await onFirstScreen(page, 'a[href="/zh/ask/"].big'), `ask, elder ${elder}`).toBe(true);
-          expect(await page.getByRole('heading', { level: 2, name: '最近的活动' }).count()).toBe(1);
+          await page.goto(`${baseURL()}/${lang}/`);
+          expect(await onFirstScreen(page, `a[href="/${lang}/check/"].big`), `check, ${lang} elder ${elder}`).toBe(true);
+          expect(await onFirstScreen(page, 'input[type=search]'), `search, ${lang} elder ${elder}`).toBe(true);
+          expect(await onFirstScreen(page, `a[href="/${lang}/ask/"].big`), `ask, ${lang} elder ${elder}`).toBe(true);
+          expect(await page.locator('#upcoming-title').count()).toBe(1);
+          // The example in the search box is not cut off.
+          const fits = await page.locator('input[type=search]').evaluate((input: HTMLInputElement) => {
+            const style = getComputedStyle(input);
+            const context = document.createElement('canvas').getContext('2d')!;
+            context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            return context.measureText(input.placeholder).width <= input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          });
+          expect(fits, `placeholder, ${lang} elder ${elder}`).toBe(true);
           // The full directory has its own page: no list of every centre here.
-          expect(await page.locator('main a[href^="/zh/services/"][href$="-centre/"]').count()).toBe(0);
+          expect(await page.locator(`main a[href^="/${lang}/services/"][href$="-centre/"]`).count()).toBe(0);
         });
       }
     });
