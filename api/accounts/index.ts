@@ -1,4 +1,4 @@
-export { accountsPage, adminHome, centreName, signInForm, staffRequest, type SignIn, type StaffRequest } from './pages.ts';
-export { authRoutes, requireUser, UserSchema } from './routes.ts';
-export { AccountService, TooManyAttempts } from './service.ts';
-export { Accounts, Audit, Sessions, type AuditEntry, type Role, type User } from './store.ts';
+export { accountsPage, adminHome, signInForm, staffRequest, type StaffRequest } from './pages.ts';
+export { authRoutes, requireUser } from './routes.ts';
+export { AccountService } from './service.ts';
+export { Accounts, Audit, Sessions, type User } from './store.ts';

@@ -4,6 +4,7 @@ import { t, type UiKey } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { href, isApiError, isCrossOrigin, type DistrictClock } from '../core/index.ts';
+import { centreName } from '../directory/index.ts';
 import type { AccountService } from './service.ts';
 import type { User } from './store.ts';
 
@@ -57,11 +58,6 @@ export async function signInForm(accounts: AccountService, lang: Lang, req: Staf
     if (retryAfter) return { status: error.status, retryAfter, errors: { form: t(lang, 'admin.err.tooMany', { minutes: Math.ceil(retryAfter / 60) }) }, username };
     return { status: error.status, errors: { password: t(lang, 'admin.err.credentials') }, username };
   }
-}
-
-/** The name of a centre for staff pages, or its id when unknown. */
-export function centreName(content: Content, lang: Lang, id: string | null): string {
-  return (id && content.services.get(id)?.name[lang]) || id || '—';
 }
 
 /** The district administrator's page: every account, disabling one, and the audit log. */

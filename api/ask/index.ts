@@ -1,4 +1,4 @@
-export { Bot, botMode, type BotAnswer, type Status } from './bot.ts';
+export { Bot, botMode, type BotAnswer } from './bot.ts';
 export { askPage } from './pages.ts';
-export { askRoutes, MAX_QUESTION, type AskDeps } from './routes.ts';
-export { route, stripPersonalNumbers } from './routing.ts';
+export { askRoutes, MAX_QUESTION } from './routes.ts';
+export { route } from './routing.ts';

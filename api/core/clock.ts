@@ -2,8 +2,7 @@
 // district's time zone (content/district.yaml), wherever the server runs.
 import type { Lang } from '../../content/schemas/index.ts';
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 

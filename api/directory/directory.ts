@@ -100,3 +100,8 @@ export function officeFor(content: Content, lang: Lang, town?: string): Office |
     [...content.services].find(([id]) => id === content.district.bureau);
   return match && { id: match[0], name: match[1].name[lang], url: href(lang, `services/${match[0]}/`) };
 }
+
+/** A centre's name in `lang`, or its id when there is no such centre (— for none). */
+export function centreName(content: Content, lang: Lang, id: string | null): string {
+  return (id && content.services.get(id)?.name[lang]) || id || '—';
+}

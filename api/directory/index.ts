@@ -1,5 +1,5 @@
-export { distanceKm, listServices, officeFor, openNow, SERVICE_TYPES, type Office, type Point, type ServiceSummary } from './directory.ts';
+export { centreName, distanceKm, listServices, officeFor, openNow, SERVICE_TYPES, type Office } from './directory.ts';
 export { serviceDocuments, servicePassages } from './documents.ts';
 export { stableUuid, toHsdsService } from './hsds.ts';
-export { serviceGroups, servicePage, type ServiceCard } from './pages.ts';
-export { hsdsRoutes, servicesRoutes, type DirectoryDeps } from './routes.ts';
+export { serviceGroups, servicePage } from './pages.ts';
+export { hsdsRoutes, servicesRoutes } from './routes.ts';

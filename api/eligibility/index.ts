@@ -1,7 +1,7 @@
-export { advise, type Advice, type ProgrammeAdvice } from './advice.ts';
+export { advise, type Advice } from './advice.ts';
 export { readAnswers } from './answers.ts';
-export { evaluate, firstDay, lacksCapacityToWork, severeDisability, verdict, type Verdict } from './engine.ts';
-export { DISABILITY_KINDS, EMERGENCY_KINDS, householdSchema, type Household } from './household.ts';
-export { ages, household, neededQuestions, QUESTIONS, SKIP, toQuery, type Answers, type QuestionDef } from './journey.ts';
-export { checkPage, type CheckView } from './pages.ts';
-export { eligibilityRoutes, type EligibilityDeps } from './routes.ts';
+export { evaluate, verdict } from './engine.ts';
+export { DISABILITY_KINDS, householdSchema, type Household } from './household.ts';
+export { ages, household, neededQuestions, SKIP, toQuery, type Answers, type QuestionDef } from './journey.ts';
+export { checkPage } from './pages.ts';
+export { eligibilityRoutes } from './routes.ts';

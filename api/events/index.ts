@@ -1,10 +1,8 @@
-export { eventLocation, toCalendar } from './calendar.ts';
-export { eventDocuments } from './documents.ts';
-export { toFeed } from './feed.ts';
-export { label, parseDate, parseTime, toInput, valuesFromForm, type EventFormValues, type FormErrors } from './form.ts';
-export { cancelPage, eventDays, eventFormPage, eventPage, eventsListPage, staffEvents, type EventCard, type EventFormState } from './pages.ts';
+export { toCalendar } from './calendar.ts';
+export { label, parseDate, parseTime, toInput, type EventFormValues, type FormErrors } from './form.ts';
+export { cancelPage, eventDays, eventFormPage, eventPage, eventsListPage, staffEvents, type EventCard } from './pages.ts';
 export { plainText, renderMarkdown } from './render.ts';
-export { eventsRoutes, type EventsDeps } from './routes.ts';
-export { AUDIENCES, eventInput, EventSchema, type Audience, type EventInput, type EventRecord, type StoredEvent } from './schema.ts';
+export { eventsRoutes } from './routes.ts';
+export { AUDIENCES, type EventInput, type EventRecord } from './schema.ts';
 export { EventService } from './service.ts';
-export { EventStore, type EventQuery } from './store.ts';
+export { EventStore } from './store.ts';

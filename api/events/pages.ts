@@ -3,8 +3,9 @@
 import { HTML_LANG, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { adminHome, centreName, type StaffRequest, type User } from '../accounts/index.ts';
+import { adminHome, type StaffRequest, type User } from '../accounts/index.ts';
 import { absolute, href, isApiError, type DistrictClock } from '../core/index.ts';
+import { centreName } from '../directory/index.ts';
 import { emptyValues, errorsFromApi, toInput, valuesFromEvent, valuesFromForm, type EventFormValues, type FormErrors } from './form.ts';
 import { renderMarkdown } from './render.ts';
 import { AUDIENCES, type Audience, type EventRecord } from './schema.ts';

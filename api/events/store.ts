@@ -31,6 +31,8 @@ export interface EventQuery {
   center?: string;
   audience?: string;
   includeCancelled?: boolean;
+  /** At most this many, soonest first (500 at the most). */
+  limit?: number;
 }
 
 /** The columns an event's fields are stored in (shared by insert and update). */
@@ -101,7 +103,8 @@ export class EventStore {
     if (q.to) (where.push('julianday(start) <= julianday(?)'), params.push(q.to));
     if (q.center) (where.push('center = ?'), params.push(q.center));
     if (q.audience) (where.push('audience LIKE ?'), params.push(`%"${q.audience}"%`));
-    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY julianday(start), rowid LIMIT 500`;
+    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY julianday(start), rowid LIMIT ?`;
+    params.push(Math.min(q.limit ?? 500, 500));
     return this.db.prepare(sql).all(...params).map((r) => fromRow(r as Record<string, unknown>));
   }
 }

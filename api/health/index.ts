@@ -1,1 +1,1 @@
-export { healthRoutes, type HealthDeps } from './routes.ts';
+export { healthRoutes } from './routes.ts';

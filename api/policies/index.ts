@@ -1,3 +1,3 @@
-export { amountLines, amountRows, type AmountRow } from './amounts.ts';
+export { type AmountRow } from './amounts.ts';
 export { policyDocuments, policyPassages } from './documents.ts';
-export { guideCards, guideGroups, guidePage, type GuideCard, type GuidePage } from './pages.ts';
+export { guideCards, guideGroups, guidePage } from './pages.ts';

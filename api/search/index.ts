@@ -1,3 +1,3 @@
 export { buildSearch, contentDocuments } from './build.ts';
 export { searchPage } from './pages.ts';
-export { searchRoutes, type SearchDeps } from './routes.ts';
+export { searchRoutes } from './routes.ts';

@@ -39,9 +39,9 @@ function elderFor(c: Context): boolean {
   return elderOn(getCookie(c, ELDER_COOKIE));
 }
 
-function sendPage(c: Context, file: StaticFile, status: 200 | 404 = 200): Response {
+function sendPage(c: Context, file: StaticFile, status: 200 | 404 = 200, elder = elderFor(c)): Response {
   const html = file.body.toString('utf8');
-  const body = elderFor(c) ? html.replace('data-elder="off"', 'data-elder="on"') : html;
+  const body = elder ? html.replace('data-elder="off"', 'data-elder="on"') : html;
   return c.body(body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding' });
 }
 
@@ -93,9 +93,10 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
 
   portal.all('*', async (c) => {
     const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`));
+    const elder = elderFor(c);
     if (astro && inLanguage) {
       const { incoming, outgoing } = c.env;
-      const locals = { services, elder: elderFor(c), clientAddress: nodeClientAddress(incoming, trust) };
+      const locals = { services, elder, clientAddress: nodeClientAddress(incoming, trust) };
       for (const [name, value] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(name, value);
       for (const cookie of c.res.headers.getSetCookie()) outgoing.appendHeader('Set-Cookie', cookie);
       const handled = await new Promise<boolean>((resolve, reject) => {
@@ -106,7 +107,7 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
       if (handled) return RESPONSE_ALREADY_SENT;
     }
     const notFound = pages.get('/404.html');
-    return notFound ? sendPage(c, notFound, 404) : c.text('Not found', 404);
+    return notFound ? sendPage(c, notFound, 404, elder) : c.text('Not found', 404);
   });
 
   return portal;
