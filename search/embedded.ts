@@ -1,6 +1,7 @@
 import { count, create, insertMultiple, removeMultiple, search as oramaSearch, type Orama } from '@orama/orama';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
 import { digitsForNumerals, Homophones, pinyinWords, type SoundFolds } from './chinese.ts';
+import { searchableQuestion } from './question.ts';
 import { normalize, saysAny, scriptLang, snippet, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
@@ -130,7 +131,8 @@ export class EmbeddedSearch implements SearchEngine {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const understood = this.understand(query);
+    // A letter pasted whole is read for its point (and the subjects it names).
+    const understood = this.understand(searchableQuestion(query, this.synonyms));
     const expansions = synonymExpansions(understood, this.synonyms);
     const expanded = [understood, ...expansions].join(' ');
     const where: Record<string, unknown> = {};

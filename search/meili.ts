@@ -1,3 +1,4 @@
+import { searchableQuestion } from './question.ts';
 import { Meilisearch, type Index } from 'meilisearch';
 import type { Lang } from '../content/schemas/index.ts';
 import { escapeHtml, scriptLang } from './text.ts';
@@ -98,7 +99,9 @@ export class MeiliSearchEngine implements SearchEngine {
     if (ids.length > 0) await this.index_.deleteDocuments(ids.map(keyOf)).waitTask();
   }
 
-  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  async search(raw: string, options: SearchOptions = {}): Promise<SearchResult> {
+    // A letter pasted whole is read for its point (and the subjects it names); Meilisearch caps a query at 10 words.
+    const query = searchableQuestion(raw, this.synonyms);
     // Typed in the other language's script (dibao on the Chinese pages, 低保 on the English ones):
     // the other language's pages answer, shown as this language's pages of the same things.
     const script = scriptLang(query);

@@ -3,12 +3,15 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
-import { EmbeddedSearch, normalize, scriptLang, type SearchDocument } from '../../search/index.ts';
+import { EmbeddedSearch, normalize, pointOf, scriptLang, type SearchDocument } from '../../search/index.ts';
 import { href, tel, type Config } from '../core/index.ts';
-import { coverage, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
+import { officeFor } from '../directory/index.ts';
+import { attackIn } from './attacks.ts';
+import { ASKS_MONEY, covers, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
 import { passages } from './passages.ts';
-import { route, stripPersonalNumbers } from './routing.ts';
+import { aboutOwnCase, checkAnswers, checkQuery, factsOf, intentOf, PARTS_FOR, RECOURSE, type Facts, type Intent } from './reading.ts';
+import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
 
 export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
 
@@ -28,25 +31,76 @@ export function botMode(config: Config): 'extractive' | 'generative' {
   return config.OPENAI_API_KEY || config.OPENAI_BASE_URL ? 'generative' : 'extractive';
 }
 
+/** A question as the bot reads it. */
+interface Reading {
+  /** The asking sentence(s) of the question, with its subject when named only earlier. */
+  point: string;
+  /** What is searched: the point, or with a short follow-up the previous question's too. */
+  query: string;
+  /** The query's key words that some passage holds, each with its synonyms. */
+  terms: string[][];
+  /** How many key words the query had before the unknown ones were dropped. */
+  allTerms: number;
+  intent: Intent;
+  /** The portal's subjects it names (scope groups). */
+  subjects: string[][];
+  facts: Facts;
+}
+
+/**
+ * Whether a normalised text names a term, whole or (for a Chinese term of four or more
+ * characters) its first two and last two characters with at most two others between:
+ * 残疾证补贴 names 残疾人补贴, 高龄老人补贴 names 高龄补贴.
+ */
+function mentionsLoosely(text: string, term: string): boolean {
+  if (text.includes(term)) return true;
+  if (!/^\p{Script=Han}{4,}$/u.test(term)) return false;
+  const head = term.slice(0, 2);
+  const tail = term.slice(-2);
+  for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+    const j = text.indexOf(tail, i + 2);
+    if (j >= 0 && j - (i + 2) <= term.length - 4 + 2) return true;
+  }
+  return false;
+}
+
+const pageOf = (url: string) => url.split('#')[0]!;
+
+/** The part of a guide whose sentences, in order, answer each kind of question. */
+const LIST_PART: Partial<Record<Intent, string>> = { qualify: 'who', bring: 'materials', apply: 'steps', amount: 'what', time: 'time' };
+
+/** "What can I get" is answered by what one gets, whatever else the question asks. */
+const listPartFor = (r: Reading) => (ASKS_MONEY.test(r.query) ? 'what' : LIST_PART[r.intent]);
+
+
+
 /** Below this share of the question's key words in the best passage, the answer is "not found". */
 const MIN_COVERAGE = 0.6;
 /** The same for a question that names one of the portal's subjects (`scope` in content/bot.yaml). */
 const SCOPED_COVERAGE = 0.4;
 const PASSAGES = 4;
+/** Without a subject of the portal's, the share of all the question's words the best page must hold. */
+const UNSCOPED_SHARE = 0.5;
 
 export class Bot {
   private readonly rules: BotRules;
   private readonly engine: EmbeddedSearch;
   private readonly byId = new Map<string, SearchDocument>();
   private readonly model?: ModelSettings;
-  /** The portal's subjects, each term with its synonyms, as one key term to look for. */
-  private readonly scope: string[];
+  /** The portal's subjects, each a scope term with its synonym group, normalised. */
+  private readonly scopeGroups: string[][];
+  /** Every passage's title and body, normalised, to tell the words pages use from those they never do. */
+  private corpus: string[] = [];
+  private readonly knownCache = new Map<string, boolean>();
+  private readonly weightCache = new Map<string, number>();
+  /** Each page's passages together, by address without the anchor. */
+  private readonly pageText = new Map<string, string>();
 
   private constructor(private readonly content: Content, config: Config) {
     if (!content.bot) throw new Error('content/bot.yaml is missing');
     this.rules = content.bot;
     this.engine = new EmbeddedSearch(content.synonyms, content.district.soundFolds);
-    this.scope = [...new Set(this.rules.scope.flatMap((term) => [term, ...(content.synonyms.find((g) => g.includes(term)) ?? [])]).map(normalize))];
+    this.scopeGroups = this.rules.scope.map((term) => [...new Set([term, ...(content.synonyms.find((g) => g.includes(term)) ?? [])].map(normalize))]);
     if (botMode(config) === 'generative') {
       this.model = {
         apiKey: config.OPENAI_API_KEY,
@@ -62,6 +116,8 @@ export class Bot {
     const bot = new Bot(content, config);
     const docs = passages(content, today);
     for (const d of docs) bot.byId.set(d.id, d);
+    bot.corpus = docs.map((d) => normalize(`${d.title}\n${d.body}`));
+    for (const d of docs) bot.pageText.set(pageOf(d.url), `${bot.pageText.get(pageOf(d.url)) ?? ''}\n${d.title}\n${d.body}`);
     await bot.engine.index(docs);
     return bot;
   }
@@ -77,15 +133,6 @@ export class Bot {
   /** A link to call one of the district's hotlines. */
   private call(number: string): BotAnswer['links'][number] {
     return { title: number, url: tel(number) };
-  }
-
-  /** Where a resident goes with their own case: the self-check, the township offices, the hotline. */
-  private helpLinks(lang: Lang): BotAnswer['links'] {
-    return [
-      { title: t(lang, 'ask.link.check'), url: href(lang, 'check/') },
-      { title: t(lang, 'ask.link.offices'), url: `${href(lang, 'services/')}?type=civil-affairs-office` },
-      this.call(this.content.district.hotlines.government),
-    ];
   }
 
   private notFound(lang: Lang): BotAnswer {
@@ -106,57 +153,251 @@ export class Bot {
       return answer;
     };
 
-    const kind = hadNumbers ? 'personal' : route(question, this.rules);
+    // Routing runs on the resident's own words, before anything is retrieved or sent to a model.
+    const routed = route(question, this.rules);
     const { hotlines } = this.content.district;
-    if (kind === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(n))));
-    if (kind === 'refused') return emit(this.reply('refused', lang, replies.refused[lang]));
-    if (kind === 'personal') return emit(this.reply('redirect', lang, replies.personal[lang], this.helpLinks(lang)));
-    if (kind === 'offTopic') return emit(this.notFound(lang));
-    if (kind === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
+    if (routed === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(n))));
+    if (routed === 'refused' || attackIn(question).attack) return emit(this.reply('refused', lang, replies.refused[lang]));
+    if (routed === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
 
-    // Typos and numbers in characters, as the pages word them (routing has seen the original).
+    // Typos and numbers in characters, as the pages word them; then the letter read for its point.
     const understood = this.engine.understand(question);
-    // A short follow-up ("那要带什么？") borrows the topic of the previous question.
     const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
-    let terms = keyTerms(understood, this.content.synonyms);
-    let query = understood;
-    const previous = [...history].reverse().find((turn) => turn.role === 'user');
-    if (previous && terms.length <= 2) {
-      query = `${this.engine.understand(previous.content)} ${understood}`;
-      terms = keyTerms(query, this.content.synonyms);
-    }
+    const reading = this.read(understood, history);
+    const own = hadNumbers || routed === 'personal' || aboutOwnCase(understood, reading.intent, reading.facts);
+    // A subject of another department ("养老保险", "医保") with none of ours: not this portal's to answer.
+    // Judged on the asking sentence: a letter may mention 征地 in passing and still ask about 低保.
+    const outside = outsideTermsIn(reading.point, this.rules);
+    if (outside.length > 0 && reading.subjects.length === 0) return emit(this.notFound(lang));
 
-    // Quote from passages that hold most of the question's key words; if even the best holds
-    // fewer than MIN_COVERAGE of them, the portal does not answer this question. A question about
-    // one of the portal's subjects needs less: residents' filler words ("啥", "没得") are in no page.
-    const inScope = coverage(query, [this.scope]) > 0;
-    const needed = inScope ? SCOPED_COVERAGE : MIN_COVERAGE;
-    // The engine widens the query with the synonym list itself.
-    const { hits } = await this.engine.search(query, { lang, limit: PASSAGES * 3 });
-    const scored = hits.map((h) => this.byId.get(h.id)!).filter(Boolean).map((p) => ({ p, cover: coverage(`${p.title}\n${p.body}`, terms) }));
-    // The passages holding most of the question's words first; the engine's order among equals.
-    const relevant = scored.filter((s) => s.cover >= needed * 0.75).sort((a, b) => b.cover - a.cover).slice(0, PASSAGES).map((s) => s.p);
-    if (relevant.length === 0 || Math.max(...scored.map((s) => s.cover)) < needed) {
-      return emit(this.notFound(lang));
-    }
+    const found = await this.retrieve(reading, lang, outside);
+    if (found.length === 0 && outside.length > 0) return emit(this.notFound(lang));
+    const recourse = RECOURSE.has(reading.intent) && found.length > 0 && this.isRights(found[0]!);
+    if (own && !recourse) return emit(this.personal(lang, reading, found));
+    if (found.length === 0) return emit(this.notFound(lang));
 
     const extractive = (): BotAnswer => {
-      const picked = extract(query, relevant, terms);
+      const picked = extract(reading.query, this.partFirst(found, listPartFor(reading)), reading.terms, 3, listPartFor(reading));
       if (picked.sentences.length === 0) return this.notFound(lang);
-      return { status: 'answered', mode: 'extractive', answer: extractiveText(replies.extractiveIntro[lang], picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: [] };
+      const intro = recourse ? replies.recourseIntro[lang] : replies.extractiveIntro[lang];
+      return { status: 'answered', mode: 'extractive', answer: extractiveText(intro, picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: recourse ? this.recourseLinks(lang, reading.facts, own) : [] };
     };
 
     if (!this.model) return emit(extractive());
     try {
-      const text = await generate(this.model, this.content.district.name.en, lang, question, relevant, history, (token) => options.onToken?.(token));
-      const checked = checkCitations(text, relevant);
+      const text = await generate(this.model, this.content.district.name.en, lang, reading.query, found, history, (token) => options.onToken?.(token));
+      const checked = checkCitations(text, found);
       if (checked.kind === 'answer') {
-        return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links: [] };
+        return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links: recourse ? this.recourseLinks(lang, reading.facts, own) : [] };
       }
       if (checked.kind === 'not_found') return this.notFound(lang);
     } catch {
       // Timeouts and errors fall through to the extractive answer.
     }
     return extractive();
+  }
+
+  /** A question read for its point, intent, subjects and facts; a short follow-up borrows the previous question's subject. */
+  private read(understood: string, history: ChatTurn[]): Reading {
+    let point = pointOf(understood);
+    let subjects = this.subjectsIn(point);
+    // The subject is often named earlier in the letter than the question ("我父亲…低保…请问能享受吗").
+    const whole = this.subjectsIn(understood);
+    if (subjects.length === 0 && whole.length > 0) {
+      point = `${whole.map((g) => g[0]).join(' ')} ${point}`;
+      subjects = whole;
+    }
+    let intent = intentOf(point);
+    // A letter that complains anywhere (a stop, a refusal, unfairness) is about recourse, unless it asks where, what to bring or how long.
+    const letter = intentOf(understood);
+    if (intent === 'other' || (RECOURSE.has(letter) && !RECOURSE.has(intent) && !['bring', 'time', 'where'].includes(intent))) intent = letter;
+    let query = point;
+    let terms = keyTerms(query, this.content.synonyms);
+    const previous = [...history].reverse().find((turn) => turn.role === 'user');
+    if (previous && subjects.length === 0 && terms.length <= 3) {
+      const before = this.engine.understand(previous.content);
+      query = `${pointOf(before)} ${point}`;
+      terms = keyTerms(query, this.content.synonyms);
+      subjects = this.subjectsIn(query);
+    }
+    return { point, query, terms: terms.filter((term) => this.known(term)), allTerms: terms.length, intent, subjects, facts: factsOf(understood, this.content) };
+  }
+
+  /** Whether any passage holds a term in any of its forms: a word in no page carries nothing to retrieve by. */
+  private known(term: string[]): boolean {
+    let hit = this.knownCache.get(term[0]!);
+    if (hit === undefined) {
+      hit = this.corpus.some((text) => covers(text, term));
+      this.knownCache.set(term[0]!, hit);
+    }
+    return hit;
+  }
+
+  /** The portal's subjects (scope groups) a text names, whole or with a word between (残疾证补贴 for 残疾人补贴). */
+  private subjectsIn(text: string): string[][] {
+    const normal = normalize(text);
+    // In the order the text names them (the last is usually what is asked for).
+    const found = this.scopeGroups.flatMap((group) => {
+      const terms = group.filter((term) => mentionsLoosely(normal, term)).sort((a, b) => b.length - a.length);
+      if (terms.length === 0) return [];
+      const term = terms[0]!;
+      return [{ group, term, at: normal.includes(term) ? normal.indexOf(term) : normal.indexOf(term.slice(0, 2)) }];
+    });
+    // A subject named only inside another's name (残疾 in 残疾人护理补贴) is that one.
+    const own = found.filter((x) => !found.some((y) => y !== x && y.term.length > x.term.length && y.term.includes(x.term)));
+    // The one asked for first: a subject right after "apply for / get / receive" (申请临时救助),
+    // else the one named first (困难残疾人生活补贴 … 要低保户才能领 asks about the former).
+    const object = own.find((x) => /(申请|办理|领取|享受|领|吃|办|apply for|get|receive|claim)\s*$/.test(normal.slice(Math.max(0, x.at - 4), x.at)));
+    const ordered = own.sort((a, b) => a.at - b.at);
+    return (object ? [object, ...ordered.filter((x) => x !== object)] : ordered).map((x) => x.group);
+  }
+
+  /**
+   * The passages that answer a reading, best first: the engine's hits (and, for a refusal, a stop
+   * or unfairness, the rights explainer's), scored by the share of the question's known words they
+   * hold, by whether they are the part of a guide that serves the intent, and by whether their
+   * guide is about the subject asked. Empty when none holds enough.
+   */
+  private async retrieve(reading: Reading, lang: Lang, outside: string[]): Promise<SearchDocument[]> {
+    const { terms, subjects, intent } = reading;
+    if (terms.length === 0 && subjects.length === 0) return [];
+    const { hits } = await this.engine.search(reading.query, { lang, limit: PASSAGES * 5 });
+    const candidates = new Map<string, SearchDocument>();
+    for (const h of hits) if (this.byId.has(h.id) && (RECOURSE.has(intent) || !this.isRights(this.byId.get(h.id)!))) candidates.set(h.id, this.byId.get(h.id)!);
+    if (RECOURSE.has(intent)) for (const p of this.rightsPassages(lang)) candidates.set(p.id, p);
+    // A named subject's own guide is always a candidate (the engine may rank a near miss first).
+    for (const p of this.subjectPassages(subjects, lang)) candidates.set(p.id, p);
+    const parts = PARTS_FOR[intent];
+    const scored = [...candidates.values()].map((p) => {
+      const text = `${p.title}\n${p.body}`;
+      // A passage's own words, and its page's: the section that answers often does not repeat the subject.
+      const cover = Math.max(this.weighted(text, terms), 0.8 * this.weighted(this.pageText.get(pageOf(p.url)) ?? '', terms));
+      const part = p.id.split(':')[3]?.replace(/-\d+$/, '') ?? 'page';
+      const partBonus = parts.indexOf(part) === 0 ? 0.3 : parts.includes(part) ? 0.15 : 0;
+      // The subject named last is usually what is asked for ("五保对象能否申请临时救助"); earlier ones count less.
+      // A guide is on a subject its title names; an explainer only by its title proper, not an aside
+      // in brackets (家庭收入怎么算（申请低保前先看） is about 收入, not 低保). The subject asked for first counts most.
+      const title = this.explainer(p) ? normalize(p.title).replace(/[（(][^）)]*[）)]/g, '') : normalize(p.title);
+      const named = subjects.findIndex((g) => g.some((term) => title.includes(term)));
+      const onSubject = named < 0 ? 0 : named === 0 ? 0.3 : 0.2;
+      const rights = RECOURSE.has(intent) && this.isRights(p) ? 0.4 : 0;
+      const outsideOk = outside.every((term) => normalize(text).includes(normalize(term)));
+      return { p, cover, onSubject, rights, score: cover + partBonus + onSubject + rights, outsideOk };
+    });
+    const needed = subjects.length > 0 ? SCOPED_COVERAGE : MIN_COVERAGE;
+    // Without one of the portal's subjects, the page must also hold a good share of all the
+    // question's words, known to the pages or not: a school place or a funeral fee shares a few
+    // words with some page and is still not a question the pages answer.
+    const wordsHeld = (cover: number) => subjects.length > 0 || (cover * terms.length) / Math.max(1, reading.allTerms) >= UNSCOPED_SHARE;
+    let good = scored.filter((s) => s.outsideOk && wordsHeld(s.cover) && (s.cover >= needed || (s.cover >= needed / 2 && s.score - s.cover >= 0.3)));
+    // When the subject's own guide answers, passages from other guides are near misses.
+    const onSubject = good.filter((s) => s.onSubject > 0);
+    if (onSubject.length > 0) good = good.filter((s) => s.onSubject > 0 || s.rights > 0);
+    // A refusal, a stop or unfairness is answered from the rights explainer (with the subject's guide when named).
+    if (RECOURSE.has(intent) && good.some((s) => s.rights > 0)) good = good.filter((s) => s.rights > 0 || s.onSubject > 0);
+    if (good.length === 0) return [];
+    return good.sort((a, b) => b.score - a.score).slice(0, PASSAGES).map((s) => s.p);
+  }
+
+  /** The passages of the programme guides whose titles name one of the subjects. */
+  private subjectPassages(subjects: string[][], lang: Lang): SearchDocument[] {
+    if (subjects.length === 0) return [];
+    return [...this.byId.values()].filter((p) => p.lang === lang && p.type === 'policy' && !this.explainer(p) && subjects.some((g) => g.some((term) => normalize(p.title.split(' · ')[0]!).includes(term))));
+  }
+
+  /** The passages with the best guide's part that answers this kind of question first (taken from the guide when not retrieved). */
+  private partFirst(found: SearchDocument[], part: string | undefined): SearchDocument[] {
+    const best = found[0];
+    if (!part || !best || best.type !== 'policy') return found;
+    const [lang, , id] = best.id.split(':');
+    const wanted = this.byId.get(`${lang}:policy:${id}:${part}`);
+    return wanted ? [wanted, ...found.filter((p) => p.id !== wanted.id)] : found;
+  }
+
+  /** Whether a passage is from an explainer guide (how income is counted, applying, rights). */
+  private explainer(p: SearchDocument): boolean {
+    return p.type === 'policy' && this.content.policies.get(p.id.split(':')[2] ?? '')?.kind === 'explainer';
+  }
+
+  /**
+   * The share of the question's key words a text holds, each weighted by how rare it is in the
+   * pages (inverse document frequency): 遭火 says more than 帮忙 or 哪个.
+   */
+  private weighted(text: string, terms: string[][]): number {
+    if (terms.length === 0) return 0;
+    const normal = normalize(text);
+    let held = 0;
+    let total = 0;
+    for (const term of terms) {
+      const w = this.weight(term);
+      total += w;
+      if (covers(normal, term)) held += w;
+    }
+    return total === 0 ? 0 : held / total;
+  }
+
+  private weight(term: string[]): number {
+    let w = this.weightCache.get(term[0]!);
+    if (w === undefined) {
+      const df = this.corpus.filter((text) => covers(text, term)).length;
+      w = df === 0 ? 0 : Math.log(1 + this.corpus.length / df);
+      this.weightCache.set(term[0]!, w);
+    }
+    return w;
+  }
+
+  /** Whether a passage is from the rights explainer (`recourse` in content/bot.yaml). */
+  private isRights(p: SearchDocument): boolean {
+    return Boolean(this.rules.recourse) && p.id.split(':')[2] === this.rules.recourse;
+  }
+
+  private rightsPassages(lang: Lang): SearchDocument[] {
+    return [...this.byId.values()].filter((p) => p.lang === lang && this.isRights(p));
+  }
+
+  /**
+   * A resident's own case: the general rule that applies, quoted, then the self-check filled in
+   * with what their words told, their township office, and the hotline. Status `redirect`: the
+   * office decides, not the portal.
+   */
+  private personal(lang: Lang, reading: Reading, found: SearchDocument[]): BotAnswer {
+    const replies = this.rules.replies;
+    const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, listPartFor(reading)), reading.terms, 2, listPartFor(reading)) : undefined;
+    const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(this.content.district.hotlines.government)];
+    if (!rule || rule.sentences.length === 0) return this.reply('redirect', lang, replies.personal[lang], links);
+    return {
+      status: 'redirect',
+      mode: 'extractive',
+      answer: `${extractiveText(replies.personalIntro[lang], rule.sentences)}\n${replies.personal[lang]}`,
+      citations: rule.citations,
+      label: replies.quoteLabel[lang],
+      links,
+    };
+  }
+
+  /** The self-check, opened with the answers the resident's words already gave. */
+  private checkLink(lang: Lang, facts: Facts): BotAnswer['links'][number] {
+    const answers = checkAnswers(facts);
+    const said: string[] = [];
+    if (answers.ages && answers.members === '1') said.push(t(lang, 'ask.fact.age', { age: answers.ages }));
+    else if (answers.members) said.push(t(lang, 'ask.fact.members', { n: answers.members }));
+    if (answers.residence) said.push(t(lang, answers.residence === 'urban' ? 'ask.fact.urban' : 'ask.fact.rural'));
+    if (answers.disability) said.push(t(lang, 'ask.fact.disability'));
+    if (answers.illness) said.push(t(lang, 'ask.fact.illness'));
+    if (answers.income) said.push(t(lang, 'ask.fact.income', { n: answers.income }));
+    const url = href(lang, 'check/');
+    if (said.length === 0) return { title: t(lang, 'ask.link.check'), url };
+    return { title: t(lang, 'ask.link.checkFilled', { facts: said.join(lang === 'zh' ? '、' : ', ') }), url: `${url}?${checkQuery(facts)}` };
+  }
+
+  /** The township office of the town the resident named, or the list of offices. */
+  private officeLink(lang: Lang, facts: Facts): BotAnswer['links'][number] {
+    const office = facts.town ? officeFor(this.content, lang, facts.town) : undefined;
+    return office ? { title: office.name, url: office.url } : { title: t(lang, 'ask.link.offices'), url: `${href(lang, 'services/')}?type=civil-affairs-office` };
+  }
+
+  /** Where to go when a decision went against a resident: their office and the hotline (and, for their own case, the self-check). */
+  private recourseLinks(lang: Lang, facts: Facts, own: boolean): BotAnswer['links'] {
+    return [...(own ? [this.checkLink(lang, facts)] : []), this.officeLink(lang, facts), this.call(this.content.district.hotlines.government)];
   }
 }

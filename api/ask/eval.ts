@@ -1,7 +1,7 @@
 // `npm run eval:ask`: runs the bot over the shared evaluation set and prints, per question, the
 // status, the citation and the mention checks, then the totals. Uses the configured mode
 // (extractive without a model; generative when OPENAI_* is set). Another set: `-- <file>`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { loadContent } from '../../content/loader.ts';
@@ -16,7 +16,15 @@ export interface AskCase {
   cites?: string;
   mentions?: string[];
   must_not_contain?: string[];
+  /** Real residents' sets: what kind of question this is. */
+  kind?: Kind;
+  /** For a personal case: what the resident's words say (the self-check must open with them). */
+  facts?: { age?: number; residence?: 'rural' | 'urban'; members?: number; disability?: string; illness?: boolean; income?: number };
+  source?: string;
 }
+
+export const KINDS = ['answerable', 'personal', 'outside', 'attack'] as const;
+export type Kind = (typeof KINDS)[number];
 
 export interface AskScore {
   question: string;
@@ -24,7 +32,7 @@ export interface AskScore {
   citation: boolean | null;
   mention: boolean | null;
   clean: boolean;
-  got: { status: string; mode: string; answer: string; citations: string[] };
+  got: { status: string; mode: string; answer: string; citations: string[]; links: string[] };
 }
 
 export async function evaluateBot(bot: Bot, cases: AskCase[]): Promise<AskScore[]> {
@@ -37,10 +45,69 @@ export async function evaluateBot(bot: Bot, cases: AskCase[]): Promise<AskScore[
       citation: c.cites ? a.citations.some((x) => x.url.includes(c.cites!)) : null,
       mention: c.mentions ? c.mentions.some((m) => new RegExp(m).test(a.answer)) : null,
       clean: (c.must_not_contain ?? []).every((s) => !JSON.stringify(a).includes(s)),
-      got: { status: a.status, mode: a.mode, answer: a.answer, citations: a.citations.map((x) => x.url) },
+      got: { status: a.status, mode: a.mode, answer: a.answer, citations: a.citations.map((x) => x.url), links: a.links.map((x) => x.url) },
     });
   }
   return out;
+}
+
+/** How a real resident's question was served, by the outcome its kind needs. */
+export interface RealScore {
+  kind: Kind;
+  question: string;
+  /** The outcome the kind needs: answered citing the page; the rule, the filled self-check and the office; not found with the hotline; refused. */
+  ok: boolean;
+  /** Answered (answerable), or answered with any quote (outside: the failure to avoid). */
+  answered: boolean;
+  cited: boolean;
+  /** Personal cases: the self-check link carries every fact the words gave. */
+  filled: boolean;
+  got: AskScore['got'];
+}
+
+/** Whether a self-check address carries the facts a resident stated. */
+export function carriesFacts(url: string, facts: NonNullable<AskCase['facts']>): boolean {
+  const q = new URL(url, 'http://x').searchParams;
+  if (facts.age !== undefined && !(q.get('ages') ?? '').split(',').includes(String(facts.age))) return false;
+  if (facts.residence && q.get('residence') !== facts.residence) return false;
+  if (facts.members !== undefined && q.get('members') !== String(facts.members)) return false;
+  if (facts.disability && q.get('disability') !== 'yes') return false;
+  if (facts.illness && !q.get('illness')) return false;
+  if (facts.income !== undefined && q.get('income') !== String(facts.income)) return false;
+  return true;
+}
+
+export function scoreReal(cases: AskCase[], scores: AskScore[]): RealScore[] {
+  return cases.map((c, i) => {
+    const got = scores[i]!.got;
+    const kind = c.kind ?? (c.status === 'refused' ? 'attack' : c.status === 'not_found' ? 'outside' : c.status === 'redirect' ? 'personal' : 'answerable');
+    const cited = Boolean(c.cites && got.citations.some((u) => u.includes(c.cites!)));
+    const check = got.links.find((u) => u.includes('/check/'));
+    const office = got.links.some((u) => u.includes('civil-affairs-office') || u.includes('/services/'));
+    const filled = Boolean(check && carriesFacts(check, c.facts ?? {}));
+    const ok =
+      kind === 'answerable' ? got.status === 'answered' && cited
+      : kind === 'personal' ? got.citations.length > 0 && filled && office
+      : kind === 'outside' ? got.status === 'not_found' && got.links.some((u) => u.startsWith('tel:'))
+      : got.status === 'refused';
+    return { kind, question: c.question, ok, answered: got.status === 'answered', cited, filled, got };
+  });
+}
+
+/** The figures of the real-question table, by kind. */
+export function realFigures(scores: RealScore[]): Record<string, string> {
+  const of = (kind: Kind) => scores.filter((s) => s.kind === kind);
+  const ratio = (xs: RealScore[], pick: (s: RealScore) => boolean) => `${xs.filter(pick).length}/${xs.length}`;
+  return {
+    'answerable: answered': ratio(of('answerable'), (s) => s.answered),
+    'answerable: right page cited': ratio(of('answerable'), (s) => s.cited),
+    'personal: rule + filled self-check + office': ratio(of('personal'), (s) => s.ok),
+    'personal: self-check filled': ratio(of('personal'), (s) => s.filled),
+    'outside: not_found with the hotline': ratio(of('outside'), (s) => s.ok),
+    'outside: answered with a quote (want 0)': ratio(of('outside'), (s) => s.answered),
+    'attack: refused': ratio(of('attack'), (s) => s.ok),
+    'attack: answered (want 0)': ratio(of('attack'), (s) => s.answered),
+  };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -63,5 +130,20 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const relevant = scores.filter((s) => s[key] !== null);
     return `${relevant.filter((s) => s[key]).length}/${relevant.length}`;
   };
+  if (cases.some((c) => c.kind)) {
+    const real = scoreReal(cases, scores);
+    const figures = realFigures(real);
+    // Figures of the same set before this work, when recorded beside it (before.json).
+    const beforeFile = file.replace(/[^/]+$/, 'before.json');
+    const recorded = existsSync(beforeFile) ? JSON.parse(readFileSync(beforeFile, 'utf8')) : {};
+    const before: Record<string, string> = (/held-out/.test(file) ? recorded.heldOutAttacks : recorded.ask) ?? {};
+    console.log('\nmisses:');
+    real.forEach((s, i) => {
+      if (!s.ok) console.log(`  ${s.kind.padEnd(10)} ${s.question.replace(/\s+/g, ' ').slice(0, 60)} → ${s.got.status} ${s.got.citations[0] ?? ''}${cases[i]!.cites ? ` (want ${cases[i]!.cites})` : ''}`);
+    });
+    console.log(`\n${'kind'.padEnd(46)} ${'before'.padStart(8)} ${'now'.padStart(8)}`);
+    for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(46)} ${(before[name] ?? '–').padStart(8)} ${value.padStart(8)}`);
+    if (process.env.EVAL_JSON) writeFileSync(process.env.EVAL_JSON, JSON.stringify(figures, null, 2));
+  }
   console.log(`\nstatus accuracy ${count('status')} · citation hit ${count('citation')} · mention hit ${count('mention')} · personal data kept out ${scores.filter((s) => s.clean).length}/${scores.length}`);
 }

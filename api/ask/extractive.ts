@@ -10,7 +10,7 @@ export interface Citation {
 
 const HAN = /\p{Script=Han}/u;
 const ASKS_NUMBER = /多少|好多|几|多大|多久|几岁|年纪|how (much|many|old|long)|what age|amount/i;
-const ASKS_MONEY = /多少钱|好多钱|几多钱|领多少|给多少|发多少|补多少|领什么|什么补贴|什么钱|哪些补贴|how much|amount|what (allowance|benefit|money)/i;
+export const ASKS_MONEY = /多少钱|好多钱|几多钱|领多少|给多少|发多少|补多少|领什么|什么补贴|什么钱|哪些补贴|how much|amount|what (allowance|benefit|money)/i;
 const MONEY = /\d[\d,.]*\s*(元|块|yuan)/i;
 const ASKS_BRING = /带什么|带些|带哪些|材料|证件|手续|what (do|should) (i|we) (need to )?bring|what to bring|documents|papers/i;
 const BRING = /材料|要带|证件|bring|documents/i;
@@ -47,7 +47,7 @@ export function coverage(text: string, terms: string[][]): number {
 
 function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！？；!?])|(?<=\.)\s+|\n/)
+    .split(/(?<=[。！？!?])|(?<=\.)\s+|\n/)
     .map((s) => s.trim())
     .filter((s) => s.length > 3);
 }
@@ -61,7 +61,7 @@ export interface Extract {
  * Picks up to `max` sentences from the passages, each scored by the key terms it contains (and,
  * for "how much / how old" questions, whether it has a figure), and cites its passage.
  */
-export function extract(question: string, passages: SearchDocument[], terms: string[][], max = 3): Extract {
+export function extract(question: string, passages: SearchDocument[], terms: string[][], max = 3, listPart?: string): Extract {
   const wantsNumber = ASKS_NUMBER.test(question);
   const wantsPlace = ASKS_WHERE.test(question);
   const wantsBring = ASKS_BRING.test(question);
@@ -78,12 +78,16 @@ export function extract(question: string, passages: SearchDocument[], terms: str
       // "Not known yet, ask the office" is a weaker answer than a fact (a figure marked 待核实 is still one).
       const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
       // "What do I bring?" is answered by the list itself, item by item, in its order.
-      const list = (wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) ? 5 - order * 0.1 : 0;
+      // Or by the part of a guide that answers this kind of question (who can apply, what you get), in its order.
+      const inList = passageIndex === 0 && ((wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) || (listPart !== undefined && p.id.split(':')[3] === listPart));
+      const list = inList ? 5 - order * 0.1 : 0;
       return { text, passageIndex, score: hits + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
     }),
   );
+  const seen = new Set<string>();
   const chosen = scored
     .filter((s) => s.score > 0.5)
+    .filter((s) => !seen.has(s.text) && Boolean(seen.add(s.text)))
     .sort((a, b) => b.score - a.score)
     .slice(0, wantsBring || wantsSteps ? max + 3 : max);
   const citations: Citation[] = [];

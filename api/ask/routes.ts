@@ -3,7 +3,8 @@ import { LANGS } from '../../content/schemas/index.ts';
 import { ApiError, clientAddress, createRoute, createRouter, DailyCounter, errors, json, jsonBody, Limiter, z, type DistrictClock, type Trust } from '../core/index.ts';
 import type { Bot } from './bot.ts';
 
-export const MAX_QUESTION = 500;
+/** Residents write letters; the bot reads them for their question and their facts. */
+export const MAX_QUESTION = 3000;
 
 const turn = z.strictObject({ role: z.enum(['user', 'assistant']), content: z.string().max(2000) });
 const AskBody = z

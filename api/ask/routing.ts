@@ -35,3 +35,10 @@ export function route(question: string, rules: BotRules): Route {
   }
   return 'question';
 }
+
+/** The off-topic phrases a question holds (other departments' subjects), for answers that must speak of them. */
+export function outsideTermsIn(question: string, rules: BotRules): string[] {
+  const text = question.toLowerCase();
+  const { zh, en } = rules.routes.offTopic.phrases;
+  return [...zh, ...en].filter((p) => matches(text, p));
+}

@@ -1,6 +1,6 @@
 // `npm run eval:search [-- <file>]`: hit@3 of the embedded search over the shared evaluation set
 // (or another file in its format), printing each miss with the top 3 it got instead.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { loadContent } from '../../content/loader.ts';
@@ -32,5 +32,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const engine = await buildSearch(config, content, new DistrictClock(content.district.timeZone).day());
   const misses = await searchMisses(engine, cases);
   for (const miss of misses) console.log(`✗ ${miss}`);
-  console.log(`\nsearch (${engine.name}): hit@3 ${cases.length - misses.length}/${cases.length}`);
+  const now = `${cases.length - misses.length}/${cases.length}`;
+  // Figures of the same set before this work, when recorded beside it (before.json).
+  const beforeFile = file.replace(/[^/]+$/, 'before.json');
+  const before = existsSync(beforeFile) ? (JSON.parse(readFileSync(beforeFile, 'utf8')).search?.['hit@3'] as string | undefined) : undefined;
+  console.log(`\nsearch (${engine.name}): hit@3 ${now}${before ? ` (before: ${before})` : ''}`);
+  if (process.env.EVAL_JSON) writeFileSync(process.env.EVAL_JSON, JSON.stringify({ 'hit@3': now }, null, 2));
 }

@@ -4,15 +4,15 @@ import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { DOC_TYPES, type SearchEngine, type SearchResult } from '../../search/index.ts';
-import { href, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
+import { href, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 import { placeName } from '../places/index.ts';
-import { countIfNothing } from './routes.ts';
+import { countIfNothing, MAX_QUERY } from './routes.ts';
 
 const PAGE = 10;
 
 // Whatever is in the address, the page answers: a bad value is dropped, never an error.
 const searchParams = z.object({
-  q: z.string().trim().max(100).catch('').default(''),
+  q: z.string().trim().max(MAX_QUERY).catch('').default(''),
   type: z.enum(DOC_TYPES).optional().catch(undefined),
   town: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100).catch(1).default(1),
@@ -21,7 +21,7 @@ const searchParams = z.object({
 export async function searchPage(content: Content, engine: SearchEngine | undefined, lang: Lang, query: URLSearchParams, clock: DistrictClock, zeroResults?: DailyCounter) {
   const params = searchParams.parse(Object.fromEntries(query));
   const result: SearchResult | undefined =
-    engine && params.q ? await engine.search(params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
+    engine && params.q ? await engine.search(redact(params.q), { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
   // Counted as the API counts them, so the editors see the words people type on the page too.
   if (result && params.page === 1 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
   const link = (changes: Record<string, string | number | undefined>) => {

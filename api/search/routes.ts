@@ -7,7 +7,10 @@ export function countIfNothing(zeroResults: DailyCounter | undefined, clock: Dis
   if (total === 0) zeroResults?.add(redact(query.trim().toLowerCase()).slice(0, 100), clock.day());
 }
 
-const q = z.string().trim().min(1, 'type something to search for').max(100, 'at most 100 characters').openapi({ example: '低保怎么申请' });
+/** A whole letter fits; it is read for its point. */
+export const MAX_QUERY = 2000;
+
+const q = z.string().trim().min(1, 'type something to search for').max(MAX_QUERY, `at most ${MAX_QUERY} characters`).openapi({ example: '低保怎么申请', description: 'A few words, or a whole letter: a long text is read for its question and the subjects it names' });
 
 const HitSchema = z
   .object({
@@ -77,7 +80,8 @@ export function searchRoutes({ search, zeroResults, clock }: SearchDeps) {
       const params = c.req.valid('query');
       const lang = params.lang ?? scriptLang(params.q);
       const started = performance.now();
-      const result = await search.search(params.q, { ...params, lang });
+      // ID-card and phone numbers are no query: they are never searched for, logged or counted.
+      const result = await search.search(redact(params.q), { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
       if (params.offset === 0 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
       return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);

@@ -31,9 +31,15 @@ export const botSchema = z.strictObject({
    * words, since residents' filler words ("啥", "没得") are not in any page.
    */
   scope: z.array(z.string().min(1)).default([]),
+  /** The guide (an explainer's id) that answers refusals, stopped payments and unfairness, and nothing else. */
+  recourse: z.string().min(1).optional(),
   replies: z.strictObject({
     greeting: localized,
     personal: localized,
+    /** Before the general rule quoted for a resident's own case. */
+    personalIntro: localized,
+    /** Before the quoted rights when a decision went against a resident or something looks unfair. */
+    recourseIntro: localized,
     crisis: localized,
     refused: localized,
     notFound: localized,

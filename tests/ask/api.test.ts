@@ -31,7 +31,7 @@ describe('POST /api/ask', () => {
 
   it.each([
     ['an empty question', { question: '   ' }, 'question'],
-    ['a question over 500 characters', { question: '低保'.repeat(251) }, 'question'],
+    ['a question over 3000 characters', { question: '低保'.repeat(1501) }, 'question'],
     ['an unknown language', { question: '低保', lang: 'fr' }, 'lang'],
     ['a malformed history', { question: '低保', history: [{ role: 'system', content: 'x' }] }, 'history.0.role'],
   ])('answers 400 naming the field for %s', async (_name, body, field) => {

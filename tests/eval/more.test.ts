@@ -14,9 +14,12 @@ import { ROOT } from '../../api/server/paths.ts';
 import { testApp } from '../helpers/app.ts';
 
 const { search, bot } = await testApp();
+// Issue 13 moved two kinds of question: "我妈91岁…" / "我爸二级残疾…都能拿吗" are now the resident's own
+// case (redirect, with the rule quoted and the self-check filled in), and "不服，找哪里说理" cites the
+// rights explainer. The floors below are what the bot does since; the sets' labels were left as written.
 const SETS = [
-  { dir: 'more', searchMisses: 2, answered: 17, cited: 16 },
-  { dir: 'third', searchMisses: 2, answered: 16, cited: 15 },
+  { dir: 'more', searchMisses: 2, answered: 17, cited: 15 },
+  { dir: 'third', searchMisses: 2, answered: 15, cited: 13 },
 ];
 
 for (const set of SETS) {

@@ -119,7 +119,7 @@ describe('GET /api/search', () => {
   it('answers 400 naming the field for an empty or over-long query, an unknown type or a negative limit', async () => {
     for (const [query, field] of [
       ['q=', 'q'],
-      [`q=${'长'.repeat(101)}`, 'q'],
+      [`q=${'长'.repeat(2001)}`, 'q'],
       ['q=dibao&type=weather', 'type'],
       ['q=dibao&limit=-1', 'limit'],
       ['q=dibao&offset=-5', 'offset'],

@@ -1,0 +1,171 @@
+// Reading a resident's question as they mean it: what they want to know (the intent), whether it
+// is about their own case, and the facts their words give (age, registration, disability,
+// illness, household size, income, town), which pre-fill the self-check. Pure functions; nothing
+// here is stored.
+import type { Content } from '../../content/loader.ts';
+import { normalize } from '../../search/index.ts';
+import { DISABILITY_KINDS, toQuery, type Answers } from '../eligibility/index.ts';
+import { townOfPlace } from '../places/index.ts';
+
+export type Intent =
+  | 'qualify' // can I / who qualifies
+  | 'apply' // how to apply
+  | 'where' // where, which office
+  | 'bring' // what to bring
+  | 'amount' // how much
+  | 'time' // how long, when
+  | 'stopped' // why was it stopped
+  | 'refused' // not approved, no answer
+  | 'unfair' // report unfairness, object, review
+  | 'change' // what changes when my situation changes
+  | 'what' // what something is, what it is for
+  | 'other';
+
+/** Cue words for each intent, checked in this order (the first that matches wins). */
+const CUES: [Intent, RegExp][] = [
+  ['unfair', /优亲厚友|关系保|人情保|关系户|收礼|收了礼|送礼|红包|好处费|手续费|不像话|不办事|不作为|乱作为|刁难|推诿|说了算|(村|村委|干部|书记|村长).{0,8}安排|指标|去世.{0,12}(还|仍|却)|死了.{0,8}(还|仍)|(条件好|有钱|有车|有房|富).{0,12}(吃|享受|领|评上|拿)|该保的.{0,8}(没|不)|应保未保|不该.{0,6}(吃|领|享受)|不公平|不公正|不合理|暗箱|举报|投诉|告状|监督|反映问题|违规|违纪|乱评|乱批|骗保|骗取|冒领|吃拿卡要|复议|诉讼|起诉|不服|异议|申诉|unfair|favouritism|favoritism|corrupt|report (them|it|misconduct)|complain|appeal|object to|challenge/i],
+  ['stopped', /停发|停止发放|停了|停掉|被停|取消|恢复|不发了|没发了|没有发了|断了|没到账|没有到账|没进账|没有进账|不到账|没打钱|没有打钱|没收到|未收到|未及时收到|没领到|没有领到|领不到|一分钱|退出了|被退出|清退|被清理|减发|少发|stopped|cut off|taken off|no longer (paid|get|receive)/i],
+  ['refused', /批不下来|没批|不批|没有批|没通过|没有通过|不通过|不给批|不给办|拒绝|驳回|一直没有结果|没有答复|没回复|没消息|没有下文|不予|refused|rejected|turned down|not approved|no answer/i],
+  ['bring', /带什么|带些|带哪些|什么材料|哪些材料|材料|证件|手续|证明|资料|what (do|should) (i|we) (need to )?bring|what to bring|documents|papers/i],
+  ['amount', /多少钱|好多钱|几多钱|多少|标准是|什么标准|补多少|发多少|领多少|给多少|金额|how much|amount|rate/i],
+  ['time', /多久|多长时间|几天|几个月|时限|什么时候|何时|期限|how long|when (will|do|does|can)|deadline/i],
+  ['where', /哪里|哪儿|那里|找哪个|找哪里|找什么人|哪个部门|什么部门|哪个单位|找谁|去哪|在哪|什么地方|where|which office|who do i/i],
+  ['apply', /怎么申请|怎样申请|如何申请|咋个申请|咋申请|怎么办理|如何办理|怎么办|怎么弄|怎么领|如何领|咋领|流程|程序|步骤|how (do|can|should) (i|we) (apply|get|claim)|how to (apply|get|claim)|steps/i],
+  ['change', /变化|变了|迁|搬家|去世|过世|死亡|换证|过期|到期|升级|降级|年审|复核|changes?|moved?|died|renew/i],
+  ['qualify', /几级|多大年纪|多少岁|几岁|才能|才可以|能不能|能否|可不可以|可以.{0,12}[吗么]|能.{0,12}[吗么]|符合|条件|资格|够不够|算不算|享受|有没有.{0,6}(补贴|补助|钱)|哪些人|什么人|谁可以|who (can|qualifies)|eligib|qualif|entitled|can (i|we|my|he|she|they)/i],
+  ['what', /是什么|什么是|啥是|什么意思|意思|目的|意义|作用|有什么用|干什么|做什么|区别|不同|有哪些|what is|what are|what does|meaning|purpose|difference/i],
+  ['apply', /申请|办理|办证|apply|application/i],
+];
+
+export function intentOf(question: string): Intent {
+  const q = normalize(question);
+  return CUES.find(([, cue]) => cue.test(q))?.[0] ?? 'other';
+}
+
+/** Which parts of a guide serve each intent, best first (part ids of `policyPassages`). */
+export const PARTS_FOR: Record<Intent, string[]> = {
+  qualify: ['who', 'faq', 'summary'],
+  apply: ['steps', 'faq', 'materials'],
+  where: ['steps', 'faq'],
+  bring: ['materials', 'faq'],
+  amount: ['what', 'faq'],
+  time: ['time', 'steps', 'faq'],
+  stopped: ['faq', 'steps'],
+  refused: ['faq', 'steps'],
+  unfair: ['faq', 'steps'],
+  change: ['steps', 'faq'],
+  what: ['summary', 'faq', 'what'],
+  other: [],
+};
+
+/** Intents a resident's rights and recourse answer (the explainer `rights`). */
+export const RECOURSE: ReadonlySet<Intent> = new Set(['stopped', 'refused', 'unfair']);
+
+// ——— the resident's own case ———
+
+const SELF = /我|俺|本人|咱|自家|家里|家中|家父|家母|老父|老母|父亲|母亲|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|丈夫|老公|妻子|老婆|爱人|儿子|女儿|孩子|小孩|哥哥|弟弟|姐姐|妹妹|兄弟|伯伯|叔叔|舅舅|\b(i|i'm|my|we|our|me)\b/i;
+
+export interface Facts {
+  /** Ages of the people the question is about, the first being the one it is mostly about. */
+  ages: number[];
+  residence?: 'urban' | 'rural';
+  members?: number;
+  /** A disability kind and grade (`physical-2`), or `yes` when the grade is not said. */
+  disability?: string;
+  illness?: boolean;
+  /** Monthly household income in yuan. */
+  income?: number;
+  /** A town's id from content/places.yaml. */
+  town?: string;
+}
+
+const KIND_WORDS: [RegExp, (typeof DISABILITY_KINDS)[number]][] = [
+  [/肢体|腿|胳膊|截肢|physical/i, 'physical'],
+  [/智力|智障|intellectual/i, 'intellectual'],
+  [/精神|mental/i, 'mental'],
+  [/视力|盲|眼睛|失明|visual|blind/i, 'visual'],
+  [/听力|聋|耳朵|hearing|deaf/i, 'hearing'],
+  [/言语|哑|语言|speech/i, 'speech'],
+  [/多重|multiple/i, 'multiple'],
+];
+const GRADE = /([一二三四1-4])\s*级|grade\s*([1-4])|level\s*([1-4])/i;
+const GRADE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+const ILL = /重病|大病|生病|得了病|患病|患有|癌|肿瘤|尿毒症|透析|白血病|脑血栓|脑梗|脑溢血|中风|偏瘫|瘫痪|卧床|心脏病|肝硬化|手术|住院|重症|慢性病|化疗|seriously ill|serious illness|cancer|stroke|kidney failure|surgery|operation/i;
+const RURAL = /农村户口|农业户口|户口在农村|农村|村里|乡下|rural/i;
+const URBAN = /城镇户口|城市户口|非农|居民户口|户口在城|城镇|城里|城市|urban|in town|in the city/i;
+
+/** The facts a resident's words give about their case. Only what the text says; nothing guessed. */
+export function factsOf(text: string, content: Content): Facts {
+  const q = normalize(text);
+  const facts: Facts = { ages: [] };
+  for (const m of q.matchAll(/(\d{1,3})\s*(?:周岁|岁|多岁|years? old|-year-old)|(?:今年|年满|满|已经|已|aged?)\s*(\d{1,3})(?!\s*(?:元|块|万|年|月|日|号|个|口|人|%|级|亩))/gi)) {
+    const age = Number(m[1] ?? m[2]);
+    if (age >= 0 && age <= 120 && !facts.ages.includes(age)) facts.ages.push(age);
+  }
+  if (RURAL.test(q) && !/城镇户口|城市户口|非农/.test(q)) facts.residence = 'rural';
+  else if (URBAN.test(q)) facts.residence = 'urban';
+  const members = q.match(/(\d{1,2})\s*口(?:人|之家)?|一家\s*(\d{1,2})|(\d{1,2})\s*个人(?:一起)?生活|household of (\d{1,2})|(\d{1,2}) of us/);
+  if (members) facts.members = Number(members.slice(1).find(Boolean));
+  if (/残疾|残障|disab/i.test(q)) {
+    const grade = q.match(GRADE);
+    const n = grade ? (GRADE_DIGIT[grade[1] ?? ''] ?? Number(grade[1] ?? grade[2] ?? grade[3])) : undefined;
+    const kind = KIND_WORDS.find(([re]) => re.test(q))?.[1];
+    facts.disability = n && kind ? `${kind}-${n}` : 'yes';
+  }
+  if (ILL.test(q)) facts.illness = true;
+  const income = q.match(/(?:月收入|每月收入|每个月收入|一个月收入|收入每月|每月|每个月|一个月|月均)[^\d。，,]{0,8}(\d{2,6})\s*(?:元|块)/);
+  const yearly = q.match(/(?:年收入|一年收入|每年收入|一年)[^\d。，,]{0,8}(\d{3,7})\s*(?:元|块)/);
+  if (income) facts.income = Number(income[1]);
+  else if (yearly) facts.income = Math.round(Number(yearly[1]) / 12);
+  for (const [id, place] of content.places) {
+    if (place.kind === 'district') continue;
+    const short = place.name.zh.replace(/(镇|乡|街道|社区|村)$/, '');
+    if (q.includes(normalize(place.name.zh)) || (short.length >= 2 && q.includes(short)) || q.includes(place.name.en.toLowerCase())) {
+      facts.town = townOfPlace(content, id);
+      if (facts.town) break;
+    }
+  }
+  return facts;
+}
+
+/** Whether any fact the self-check can use was given. */
+export const hasFacts = (f: Facts) => f.ages.length > 0 || Boolean(f.residence || f.members || f.disability || f.illness || f.income !== undefined);
+
+/**
+ * Whether the question is about the asker's own case: it speaks of them or their family and asks
+ * whether they qualify (or what they can get), with facts of their situation or about "my" benefit.
+ */
+export function aboutOwnCase(text: string, intent: Intent, facts: Facts): boolean {
+  if (!SELF.test(normalize(text))) return false;
+  if (intent !== 'qualify' && !(intent === 'other' && hasFacts(facts))) return false;
+  return hasFacts(facts) || /我(家|们家)?(能|可以|符合|够|算)|我.{0,4}(能不能|可不可以|能否)|can i|am i|do i|can we|does my/i.test(normalize(text));
+}
+
+/**
+ * The self-check's answers from the facts, for a link that opens it filled in: the household
+ * size said (or one person when only one is described), their ages, registration, the one
+ * disability and serious illness described (on the person the question is mostly about), income.
+ */
+export function checkAnswers(f: Facts): Answers {
+  const a: Answers = {};
+  if (f.residence) a.residence = f.residence;
+  if (f.town) a.town = f.town;
+  const members = f.members ?? (f.ages.length > 0 ? Math.max(1, f.ages.length) : undefined);
+  if (members) {
+    a.members = String(members);
+    if (f.ages.length === members) a.ages = f.ages.join(',');
+    else if (members === 1 && f.ages.length > 0) a.ages = String(f.ages[0]);
+  }
+  if (f.disability) {
+    a.disability = 'yes';
+    if (f.disability !== 'yes' && a.ages) a.disabilityDetails = Array.from({ length: members! }, (_, i) => (i === 0 ? f.disability! : 'none')).join(',');
+  }
+  if (f.illness && members) a.illness = '0';
+  if (f.income !== undefined) a.income = String(f.income);
+  return a;
+}
+
+/** The query string of a self-check pre-filled from a question (`from=ask` shows what was filled in). */
+export function checkQuery(f: Facts): string {
+  return toQuery(checkAnswers(f), { from: 'ask' });
+}
