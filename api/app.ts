@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps) {
     .route('/ask', askRoutes({ bot: deps.bot, dataDir: config.DATA_DIR, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
-    .route('/', searchRoutes({ search: deps.search, zeroResults: deps.zeroResults, clock }));
+    .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {

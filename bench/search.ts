@@ -60,7 +60,7 @@ async function measure(label: string, make: () => SearchEngine, size: number) {
   const lang = (q: string) => (/\p{Script=Han}/u.test(q) ? 'zh' : 'en');
   const inProcess = await latencies((q) => engine.search(q, { lang: lang(q), limit: 10 }));
 
-  const app = new Hono().basePath('/api').route('/', searchRoutes({ search: engine, zeroResults, clock }));
+  const app = new Hono().basePath('/api').route('/', searchRoutes({ search: engine, content, zeroResults, clock }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as { port: number };
@@ -70,7 +70,7 @@ async function measure(label: string, make: () => SearchEngine, size: number) {
   });
   server.close();
 
-  const misses = await searchMisses(engine, evalCases);
+  const misses = await searchMisses(engine, content, evalCases);
   return { label, size, buildMs, memory, inProcess, http, hit3: `${evalCases.length - misses.length}/${evalCases.length}` };
 }
 

@@ -42,6 +42,15 @@ export function cutWords(han: string): string[] {
   return segmenter().cut(han, false);
 }
 
+/** Place names (the segmenter's `ns` words of two or more characters) a Chinese text names. */
+export function placeNamesIn(text: string): string[] {
+  const out: string[] = [];
+  for (const match of normalize(text).matchAll(/\p{Script=Han}+/gu)) {
+    for (const { word, tag } of segmenter().tag(match[0], false)) if (tag === 'ns' && word.length >= 2) out.push(word);
+  }
+  return out;
+}
+
 export interface Tokens {
   /** Words: jieba's search-mode pieces of Chinese, stemmed English words, numbers. */
   words: string[];
@@ -81,6 +90,9 @@ export function tokens(text: string, { keepStopWords = false, unigrams = false }
   }
   return { words, grams };
 }
+
+/** The English stem tokens() adds beside a word (disability → disabl). */
+export const stem = (word: string) => stemmer(word);
 
 /** The words of `text` as a reader wrote them (for highlighting), without stop words. */
 export function surfaceTerms(text: string): string[] {

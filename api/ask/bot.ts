@@ -3,14 +3,14 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
-import { EmbeddedSearch, normalize, pointOf, scriptLang, type SearchDocument } from '../../search/index.ts';
+import { asksWhetherQualifies, EmbeddedSearch, letterIntent, normalize, placeNamesIn, pointOf, RECOURSE, scriptLang, type Intent, type SearchDocument } from '../../search/index.ts';
 import { href, tel, type Config } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { attackIn } from './attacks.ts';
 import { ASKS_MONEY, covers, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
 import { passages } from './passages.ts';
-import { aboutOwnCase, checkAnswers, checkQuery, factsOf, intentOf, PARTS_FOR, RECOURSE, type Facts, type Intent } from './reading.ts';
+import { aboutOwnCase, checkAnswers, checkQuery, factsOf, PARTS_FOR, type Facts } from './reading.ts';
 import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
 
 export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
@@ -37,10 +37,8 @@ interface Reading {
   point: string;
   /** What is searched: the point, or with a short follow-up the previous question's too. */
   query: string;
-  /** The query's key words that some passage holds, each with its synonyms. */
+  /** The query's key words, each with its synonyms. */
   terms: string[][];
-  /** How many key words the query had before the unknown ones were dropped. */
-  allTerms: number;
   intent: Intent;
   /** The portal's subjects it names (scope groups). */
   subjects: string[][];
@@ -79,8 +77,13 @@ const MIN_COVERAGE = 0.6;
 /** The same for a question that names one of the portal's subjects (`scope` in content/bot.yaml). */
 const SCOPED_COVERAGE = 0.4;
 const PASSAGES = 4;
-/** Without a subject of the portal's, the share of all the question's words the best page must hold. */
-const UNSCOPED_SHARE = 0.5;
+/**
+ * The weight of a word no page uses. Residents' own words (屋头, 没得) are in no page, but neither
+ * is the thing an outside question is about (换证, 学位): such a word counts, less than a page word.
+ */
+const UNKNOWN_WEIGHT = 1.5;
+/** Up to this many characters, a question naming another city or county is about that place's rules. */
+const SHORT_QUESTION = 60;
 
 export class Bot {
   private readonly rules: BotRules;
@@ -91,8 +94,9 @@ export class Bot {
   private readonly scopeGroups: string[][];
   /** Every passage's title and body, normalised, to tell the words pages use from those they never do. */
   private corpus: string[] = [];
-  private readonly knownCache = new Map<string, boolean>();
   private readonly weightCache = new Map<string, number>();
+  /** This district's place names, its city and province, whole and without 区/镇/市/省, and the country. */
+  private readonly ourPlaces: string[];
   /** Each page's passages together, by address without the anchor. */
   private readonly pageText = new Map<string, string>();
 
@@ -100,6 +104,10 @@ export class Bot {
     if (!content.bot) throw new Error('content/bot.yaml is missing');
     this.rules = content.bot;
     this.engine = new EmbeddedSearch(content.synonyms, content.district.soundFolds);
+    const { district } = content;
+    this.ourPlaces = [...[...content.places.values()].map((p) => p.name.zh), district.city.zh, district.province.zh, '中国', '全国', '中华人民共和国']
+      .flatMap((name) => [name, name.replace(/(区|镇|乡|街道|社区|村|市|省)$/, '')])
+      .filter((name) => name.length >= 2);
     this.scopeGroups = this.rules.scope.map((term) => [...new Set([term, ...(content.synonyms.find((g) => g.includes(term)) ?? [])].map(normalize))]);
     if (botMode(config) === 'generative') {
       this.model = {
@@ -164,8 +172,13 @@ export class Bot {
     const understood = this.engine.understand(question);
     const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
     const reading = this.read(understood, history);
-    const own = hadNumbers || routed === 'personal' || aboutOwnCase(understood, reading.intent, reading.facts);
+    // "能否申请特困？如何申请？" asks both; "Where can I apply?" asks only where.
+    const ownIntent = ['apply', 'what', 'other'].includes(reading.intent) && asksWhetherQualifies(reading.point) ? 'qualify' : reading.intent;
+    const own = hadNumbers || routed === 'personal' || aboutOwnCase(understood, ownIntent, reading.facts);
     // A subject of another department ("养老保险", "医保") with none of ours: not this portal's to answer.
+    // About another city or county's own rules ("济南低保发放时间"): not this portal's to answer.
+    // A long letter that names its own county is a resident telling their case; only a short question is about a place.
+    if (understood.length <= SHORT_QUESTION && this.elsewhere(reading.point)) return emit(this.notFound(lang));
     // Judged on the asking sentence: a letter may mention 征地 in passing and still ask about 低保.
     const outside = outsideTermsIn(reading.point, this.rules);
     if (outside.length > 0 && reading.subjects.length === 0) return emit(this.notFound(lang));
@@ -173,11 +186,13 @@ export class Bot {
     const found = await this.retrieve(reading, lang, outside);
     if (found.length === 0 && outside.length > 0) return emit(this.notFound(lang));
     const recourse = RECOURSE.has(reading.intent) && found.length > 0 && this.isRights(found[0]!);
-    if (own && !recourse) return emit(this.personal(lang, reading, found));
+    // Their own case, about one of the portal's subjects (or with a rule found): the rule, the
+    // filled self-check and the office. Personal numbers always get the redirect.
+    if (own && !recourse && (found.length > 0 || reading.subjects.length > 0 || hadNumbers)) return emit(this.personal(lang, reading, found));
     if (found.length === 0) return emit(this.notFound(lang));
 
     const extractive = (): BotAnswer => {
-      const picked = extract(reading.query, this.partFirst(found, listPartFor(reading)), reading.terms, 3, listPartFor(reading));
+      const picked = extract(reading.query, this.partFirst(found, reading), reading.terms, 3, listPartFor(reading));
       if (picked.sentences.length === 0) return this.notFound(lang);
       const intro = recourse ? replies.recourseIntro[lang] : replies.extractiveIntro[lang];
       return { status: 'answered', mode: 'extractive', answer: extractiveText(intro, picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: recourse ? this.recourseLinks(lang, reading.facts, own) : [] };
@@ -207,10 +222,7 @@ export class Bot {
       point = `${whole.map((g) => g[0]).join(' ')} ${point}`;
       subjects = whole;
     }
-    let intent = intentOf(point);
-    // A letter that complains anywhere (a stop, a refusal, unfairness) is about recourse, unless it asks where, what to bring or how long.
-    const letter = intentOf(understood);
-    if (intent === 'other' || (RECOURSE.has(letter) && !RECOURSE.has(intent) && !['bring', 'time', 'where'].includes(intent))) intent = letter;
+    const intent = letterIntent(point, understood);
     let query = point;
     let terms = keyTerms(query, this.content.synonyms);
     const previous = [...history].reverse().find((turn) => turn.role === 'user');
@@ -220,17 +232,7 @@ export class Bot {
       terms = keyTerms(query, this.content.synonyms);
       subjects = this.subjectsIn(query);
     }
-    return { point, query, terms: terms.filter((term) => this.known(term)), allTerms: terms.length, intent, subjects, facts: factsOf(understood, this.content) };
-  }
-
-  /** Whether any passage holds a term in any of its forms: a word in no page carries nothing to retrieve by. */
-  private known(term: string[]): boolean {
-    let hit = this.knownCache.get(term[0]!);
-    if (hit === undefined) {
-      hit = this.corpus.some((text) => covers(text, term));
-      this.knownCache.set(term[0]!, hit);
-    }
-    return hit;
+    return { point, query, terms, intent, subjects, facts: factsOf(understood, this.content) };
   }
 
   /** The portal's subjects (scope groups) a text names, whole or with a word between (残疾证补贴 for 残疾人补贴). */
@@ -247,7 +249,7 @@ export class Bot {
     const own = found.filter((x) => !found.some((y) => y !== x && y.term.length > x.term.length && y.term.includes(x.term)));
     // The one asked for first: a subject right after "apply for / get / receive" (申请临时救助),
     // else the one named first (困难残疾人生活补贴 … 要低保户才能领 asks about the former).
-    const object = own.find((x) => /(申请|办理|领取|享受|领|吃|办|apply for|get|receive|claim)\s*$/.test(normal.slice(Math.max(0, x.at - 4), x.at)));
+    const object = own.find((x) => /(申请|办理|领取|享受|领|吃|办|apply for|get|receive|claim)\s*(the |a |an |any )?$/.test(normal.slice(Math.max(0, x.at - 16), x.at)));
     const ordered = own.sort((a, b) => a.at - b.at);
     return (object ? [object, ...ordered.filter((x) => x !== object)] : ordered).map((x) => x.group);
   }
@@ -271,25 +273,25 @@ export class Bot {
     const scored = [...candidates.values()].map((p) => {
       const text = `${p.title}\n${p.body}`;
       // A passage's own words, and its page's: the section that answers often does not repeat the subject.
-      const cover = Math.max(this.weighted(text, terms), 0.8 * this.weighted(this.pageText.get(pageOf(p.url)) ?? '', terms));
+      const own = this.weighted(text, terms);
+      const page = this.weighted(this.pageText.get(pageOf(p.url)) ?? '', terms);
+      const cover = Math.max(own, 0.8 * page);
       const part = p.id.split(':')[3]?.replace(/-\d+$/, '') ?? 'page';
-      const partBonus = parts.indexOf(part) === 0 ? 0.3 : parts.includes(part) ? 0.15 : 0;
+      // The part that serves the intent is preferred, but the words the question shares decide first.
+      const partBonus = parts.indexOf(part) === 0 ? 0.15 : parts.includes(part) ? 0.08 : 0;
       // The subject named last is usually what is asked for ("五保对象能否申请临时救助"); earlier ones count less.
       // A guide is on a subject its title names; an explainer only by its title proper, not an aside
       // in brackets (家庭收入怎么算（申请低保前先看） is about 收入, not 低保). The subject asked for first counts most.
-      const title = this.explainer(p) ? normalize(p.title).replace(/[（(][^）)]*[）)]/g, '') : normalize(p.title);
+      const title = this.subjectTitle(p);
       const named = subjects.findIndex((g) => g.some((term) => title.includes(term)));
       const onSubject = named < 0 ? 0 : named === 0 ? 0.3 : 0.2;
       const rights = RECOURSE.has(intent) && this.isRights(p) ? 0.4 : 0;
       const outsideOk = outside.every((term) => normalize(text).includes(normalize(term)));
-      return { p, cover, onSubject, rights, score: cover + partBonus + onSubject + rights, outsideOk };
+      // Ranked by the passage's own words first, its page's second.
+      return { p, cover, onSubject, rights, score: own + 0.3 * page + partBonus + onSubject + rights, outsideOk };
     });
     const needed = subjects.length > 0 ? SCOPED_COVERAGE : MIN_COVERAGE;
-    // Without one of the portal's subjects, the page must also hold a good share of all the
-    // question's words, known to the pages or not: a school place or a funeral fee shares a few
-    // words with some page and is still not a question the pages answer.
-    const wordsHeld = (cover: number) => subjects.length > 0 || (cover * terms.length) / Math.max(1, reading.allTerms) >= UNSCOPED_SHARE;
-    let good = scored.filter((s) => s.outsideOk && wordsHeld(s.cover) && (s.cover >= needed || (s.cover >= needed / 2 && s.score - s.cover >= 0.3)));
+    let good = scored.filter((s) => s.outsideOk && (s.cover >= needed || (s.cover >= needed / 2 && s.onSubject + s.rights >= 0.2)));
     // When the subject's own guide answers, passages from other guides are near misses.
     const onSubject = good.filter((s) => s.onSubject > 0);
     if (onSubject.length > 0) good = good.filter((s) => s.onSubject > 0 || s.rights > 0);
@@ -302,16 +304,38 @@ export class Bot {
   /** The passages of the programme guides whose titles name one of the subjects. */
   private subjectPassages(subjects: string[][], lang: Lang): SearchDocument[] {
     if (subjects.length === 0) return [];
-    return [...this.byId.values()].filter((p) => p.lang === lang && p.type === 'policy' && !this.explainer(p) && subjects.some((g) => g.some((term) => normalize(p.title.split(' · ')[0]!).includes(term))));
+    return [...this.byId.values()].filter((p) => p.lang === lang && p.type === 'policy' && !this.explainer(p) && subjects.some((g) => g.some((term) => this.subjectTitle(p).includes(term))));
   }
 
-  /** The passages with the best guide's part that answers this kind of question first (taken from the guide when not retrieved). */
-  private partFirst(found: SearchDocument[], part: string | undefined): SearchDocument[] {
+  /**
+   * For "what can I get": the best guide's part that says what one gets, first (taken from the
+   * guide when not retrieved). Other questions keep the order the words decided.
+   */
+  private partFirst(found: SearchDocument[], reading: Reading): SearchDocument[] {
     const best = found[0];
-    if (!part || !best || best.type !== 'policy') return found;
+    const part = 'what';
+    if (!ASKS_MONEY.test(reading.query) || !best || best.type !== 'policy') return found;
     const [lang, , id] = best.id.split(':');
     const wanted = this.byId.get(`${lang}:policy:${id}:${part}`);
     return wanted ? [wanted, ...found.filter((p) => p.id !== wanted.id)] : found;
+  }
+
+  /**
+   * The title a passage is on a subject by: for a guide, its Chinese title in either language
+   * (English titles describe, "…for one family member who is severely disabled", where Chinese
+   * ones name), an explainer's without the aside in brackets; for others, the passage's own.
+   */
+  private subjectTitle(p: SearchDocument): string {
+    if (p.type !== 'policy') return normalize(p.title);
+    const guide = this.content.policies.get(p.id.split(':')[2] ?? '');
+    if (!guide) return normalize(p.title);
+    const title = normalize(guide.title.zh);
+    return guide.kind === 'explainer' ? title.replace(/[（(][^）)]*[）)]/g, '') : title;
+  }
+
+  /** Whether the asking sentence names a place that is not this district's, nor its city or province. */
+  private elsewhere(point: string): boolean {
+    return placeNamesIn(point).some((name) => !this.ourPlaces.some((ours) => ours.includes(name) || name.includes(ours)));
   }
 
   /** Whether a passage is from an explainer guide (how income is counted, applying, rights). */
@@ -340,7 +364,7 @@ export class Bot {
     let w = this.weightCache.get(term[0]!);
     if (w === undefined) {
       const df = this.corpus.filter((text) => covers(text, term)).length;
-      w = df === 0 ? 0 : Math.log(1 + this.corpus.length / df);
+      w = df === 0 ? UNKNOWN_WEIGHT : Math.log(1 + this.corpus.length / df);
       this.weightCache.set(term[0]!, w);
     }
     return w;
@@ -362,7 +386,7 @@ export class Bot {
    */
   private personal(lang: Lang, reading: Reading, found: SearchDocument[]): BotAnswer {
     const replies = this.rules.replies;
-    const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, listPartFor(reading)), reading.terms, 2, listPartFor(reading)) : undefined;
+    const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, reading), reading.terms, 2, listPartFor(reading)) : undefined;
     const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(this.content.district.hotlines.government)];
     if (!rule || rule.sentences.length === 0) return this.reply('redirect', lang, replies.personal[lang], links);
     return {

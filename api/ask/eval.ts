@@ -13,7 +13,8 @@ export interface AskCase {
   question: string;
   lang: 'zh' | 'en';
   status: string;
-  cites?: string;
+  /** A URL fragment one citation must contain, or several pages any of which answers. */
+  cites?: string | string[];
   mentions?: string[];
   must_not_contain?: string[];
   /** Real residents' sets: what kind of question this is. */
@@ -35,6 +36,8 @@ export interface AskScore {
   got: { status: string; mode: string; answer: string; citations: string[]; links: string[] };
 }
 
+const citesOne = (url: string, cites: string | string[]) => [cites].flat().some((fragment) => url.includes(fragment));
+
 export async function evaluateBot(bot: Bot, cases: AskCase[]): Promise<AskScore[]> {
   const out: AskScore[] = [];
   for (const c of cases) {
@@ -42,7 +45,7 @@ export async function evaluateBot(bot: Bot, cases: AskCase[]): Promise<AskScore[
     out.push({
       question: c.question,
       status: a.status === c.status,
-      citation: c.cites ? a.citations.some((x) => x.url.includes(c.cites!)) : null,
+      citation: c.cites ? a.citations.some((x) => citesOne(x.url, c.cites!)) : null,
       mention: c.mentions ? c.mentions.some((m) => new RegExp(m).test(a.answer)) : null,
       clean: (c.must_not_contain ?? []).every((s) => !JSON.stringify(a).includes(s)),
       got: { status: a.status, mode: a.mode, answer: a.answer, citations: a.citations.map((x) => x.url), links: a.links.map((x) => x.url) },
@@ -81,7 +84,7 @@ export function scoreReal(cases: AskCase[], scores: AskScore[]): RealScore[] {
   return cases.map((c, i) => {
     const got = scores[i]!.got;
     const kind = c.kind ?? (c.status === 'refused' ? 'attack' : c.status === 'not_found' ? 'outside' : c.status === 'redirect' ? 'personal' : 'answerable');
-    const cited = Boolean(c.cites && got.citations.some((u) => u.includes(c.cites!)));
+    const cited = Boolean(c.cites && got.citations.some((u) => citesOne(u, c.cites!)));
     const check = got.links.find((u) => u.includes('/check/'));
     const office = got.links.some((u) => u.includes('civil-affairs-office') || u.includes('/services/'));
     const filled = Boolean(check && carriesFacts(check, c.facts ?? {}));

@@ -1,6 +1,6 @@
 // Extractive answers: the sentences of the retrieved passages that best answer the question,
 // quoted with their sources. No model, so nothing is invented.
-import { escapeRegExp, normalize, tokens, type SearchDocument } from '../../search/index.ts';
+import { escapeRegExp, normalize, stem, tokens, type SearchDocument } from '../../search/index.ts';
 
 export interface Citation {
   title: string;
@@ -17,17 +17,19 @@ const BRING = /材料|要带|证件|bring|documents/i;
 const ASKS_WHERE = /哪里|哪儿|在哪|去哪|找谁|where|who do i/i;
 const ASKS_HOW = /怎么申请|怎样申请|如何申请|咋个申请|怎么办理|怎么办|怎么弄|申请流程|办理流程|手续|how (do|can|should) (i|we) (apply|get)|how to (apply|get)|what are the steps/i;
 const STEPS = /办理流程|how to apply|steps/i;
-const PLACE = /民政办|乡镇|街道|民政局|村委会|居委会|office|township|street|bureau|committee/i;
+const PLACE = /民政办|乡镇|街道|民政局|村委会|居委会|人民政府|法院|office|township|street|bureau|committee|government|court/i;
 
 /** The words that carry a question's meaning (no stop words), each with its synonyms. */
 export function keyTerms(question: string, synonyms: string[][]): string[][] {
   const { words } = tokens(question);
   // Search mode yields pieces and wholes (村规, 民约, 村规民约); a term is covered if any form is.
   const distinct = [...new Set(words)].filter((w) => !words.some((other) => other !== w && other.includes(w) && HAN.test(w)));
-  // An English word and its stem (house, hous) are one term, found in either form.
-  const stems = new Set(distinct.filter((w) => !HAN.test(w) && distinct.some((other) => other !== w && other.startsWith(w))));
+  // An English word and its stem (house, hous; disability, disabl) are one term, found in either form.
+  const stemOf = new Map(distinct.filter((w) => !HAN.test(w)).map((w) => [w, stem(w)]));
+  const stems = new Set(distinct.filter((w) => !HAN.test(w) && distinct.some((other) => other !== w && (other.startsWith(w) || stemOf.get(other) === w))));
   return distinct.filter((w) => !stems.has(w)).map((w) => {
-    const stem = [...stems].find((s) => w.startsWith(s));
+    const own = stemOf.get(w);
+    const stem = own && own !== w && stems.has(own) ? own : [...stems].find((s) => w.startsWith(s));
     // A Chinese word also joins a group one of whose terms holds it (养老 → 养老钱), if it is a
     // word and not a lone character (遭 is not 遭火).
     const group = synonyms.find((g) => g.some((term) => normalize(term) === w || (HAN.test(w) && w.length > 1 && normalize(term).includes(w))));

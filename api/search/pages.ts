@@ -4,8 +4,9 @@ import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { DOC_TYPES, type SearchEngine, type SearchResult } from '../../search/index.ts';
-import { href, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
+import { href, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 import { placeName } from '../places/index.ts';
+import { find } from './find.ts';
 import { countIfNothing, MAX_QUERY } from './routes.ts';
 
 const PAGE = 10;
@@ -21,7 +22,7 @@ const searchParams = z.object({
 export async function searchPage(content: Content, engine: SearchEngine | undefined, lang: Lang, query: URLSearchParams, clock: DistrictClock, zeroResults?: DailyCounter) {
   const params = searchParams.parse(Object.fromEntries(query));
   const result: SearchResult | undefined =
-    engine && params.q ? await engine.search(redact(params.q), { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
+    engine && params.q ? await find(engine, content, params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
   // Counted as the API counts them, so the editors see the words people type on the page too.
   if (result && params.page === 1 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
   const link = (changes: Record<string, string | number | undefined>) => {

@@ -1,6 +1,8 @@
+import type { Content } from '../../content/loader.ts';
 import { LANGS, slug } from '../../content/schemas/index.ts';
 import { DOC_TYPES, scriptLang, type SearchEngine } from '../../search/index.ts';
 import { createRoute, createRouter, errors, json, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
+import { find } from './find.ts';
 
 /** A search that found nothing is counted by its text (without any ID-card or phone number), never with who asked. */
 export function countIfNothing(zeroResults: DailyCounter | undefined, clock: DistrictClock, query: string, total: number): void {
@@ -68,20 +70,20 @@ const suggestRoute = createRoute({
 
 export interface SearchDeps {
   search: SearchEngine;
+  content: Content;
   /** Where searches that found nothing are counted (query text only). */
   zeroResults: DailyCounter;
   clock: DistrictClock;
 }
 
 /** `GET /api/search` and `GET /api/suggest`. */
-export function searchRoutes({ search, zeroResults, clock }: SearchDeps) {
+export function searchRoutes({ search, content, zeroResults, clock }: SearchDeps) {
   return createRouter()
     .openapi(searchRoute, async (c) => {
       const params = c.req.valid('query');
       const lang = params.lang ?? scriptLang(params.q);
       const started = performance.now();
-      // ID-card and phone numbers are no query: they are never searched for, logged or counted.
-      const result = await search.search(redact(params.q), { ...params, lang });
+      const result = await find(search, content, params.q, { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
       if (params.offset === 0 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
       return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);
