@@ -13,7 +13,19 @@ import { household, neededQuestions, nextQuestion, previousQuestion, question as
 export type CheckView =
   | { view: 'redirect'; location: string }
   | { view: 'intro' }
-  | { view: 'question'; question: QuestionDef; position: number; total: number; back?: string; answers: Answers; towns: TownOption[]; error?: string; typed?: string }
+  | {
+      view: 'question';
+      question: QuestionDef;
+      position: number;
+      total: number;
+      back?: string;
+      answers: Answers;
+      towns: TownOption[];
+      error?: string;
+      typed?: string;
+      /** Opened from the question box with answers its words gave: they are shown to be checked. */
+      fromAsk: boolean;
+    }
   | { view: 'review'; answers: Answers; towns: TownOption[] }
   | { view: 'result'; advice: Advice; office?: Office; review: string; restart: string };
 
@@ -45,6 +57,7 @@ export function checkPage(content: Content, lang: Lang, params: URLSearchParams,
       back: previous && `${base}?${toQuery(answers)}&q=${previous.id}`,
       answers,
       towns,
+      fromAsk: params.get('from') === 'ask' && Object.keys(answers).length > 0,
       ...(rejected === current.id && { error: rejection(lang, current), typed: typed[current.id] }),
     };
   }

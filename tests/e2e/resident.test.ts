@@ -47,6 +47,24 @@ for (const javaScriptEnabled of [true, false]) {
       }
     });
 
+    it('answers a son writing about his father with the rule, then opens the self-check with what he said filled in', async () => {
+      await onPhone({ javaScriptEnabled }, async (page) => {
+        await page.goto(`${baseURL()}/zh/ask/`);
+        await page.getByLabel('你的问题').fill('我父亲户口在农村,今年65岁了,做了两次大手术没有劳动能力了。又得了脑血栓。请问,我父亲能享受低保吗?');
+        await page.getByRole('button', { name: '提问' }).click();
+        const filled = page.getByRole('link', { name: /已填好：65岁、农村户口、有人得重病/ });
+        await filled.waitFor();
+        expect(await page.locator('main').innerText()).toContain('全家每人每月的收入低于当地低保标准');
+        await filled.click();
+        const notice = page.getByRole('region', { name: /已按你在“问一问”里说的先填好/ });
+        await notice.waitFor();
+        const text = await notice.innerText();
+        expect(text).toContain('农村');
+        expect(text).toContain('65');
+        expect(await page.getByRole('link', { name: /改/ }).count()).toBeGreaterThan(0);
+      });
+    });
+
     it('takes the widow through the self-check as she would type: 82岁, 三百块, no savings', async () => {
       await onPhone({ javaScriptEnabled }, async (page) => {
         await page.goto(`${baseURL()}/zh/check/?start=1`);

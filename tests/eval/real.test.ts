@@ -68,6 +68,7 @@ describe('a resident’s own case', () => {
     expect(view.view).toBe('question');
     if (view.view !== 'question') return;
     expect(view.answers).toMatchObject({ residence: 'rural', members: '1', ages: '65', illness: '0' });
+    expect(view.fromAsk).toBe(true);
   });
 
   it('takes a whole letter through the API (up to 3000 characters) and through search', async () => {
