@@ -8,7 +8,7 @@ import { href, tel, type Config } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { attackIn } from './attacks.ts';
 import { ASKS_MONEY, covers, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
-import { checkCitations, generate, type ChatTurn, type ModelSettings } from './generative.ts';
+import { checkCitations, generate, rewriteLetter, type ChatTurn, type ModelSettings } from './generative.ts';
 import { passages } from './passages.ts';
 import { aboutOwnCase, checkAnswers, checkQuery, factsOf, PARTS_FOR, type Facts } from './reading.ts';
 import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
@@ -84,6 +84,8 @@ const PASSAGES = 4;
 const UNKNOWN_WEIGHT = 1.5;
 /** Up to this many characters, a question naming another city or county is about that place's rules. */
 const SHORT_QUESTION = 60;
+/** Beyond this many characters, a question is a letter, which a model (when configured) first rewrites into one question. */
+const LETTER = 120;
 
 export class Bot {
   private readonly rules: BotRules;
@@ -171,7 +173,10 @@ export class Bot {
     // Typos and numbers in characters, as the pages word them; then the letter read for its point.
     const understood = this.engine.understand(question);
     const history = (options.history ?? []).slice(-6).map((turn) => ({ ...turn, content: stripPersonalNumbers(turn.content).text }));
-    const reading = this.read(understood, history);
+    // With a model, a long letter is first rewritten into one short question (checked like the letter was).
+    const rewritten = this.model && understood.length > LETTER ? await rewriteLetter(this.model, question) : undefined;
+    const asked = rewritten && !attackIn(rewritten).attack && route(rewritten, this.rules) === 'question' ? this.engine.understand(rewritten) : undefined;
+    const reading = this.read(understood, history, asked);
     // "能否申请特困？如何申请？" asks both; "Where can I apply?" asks only where.
     const ownIntent = ['apply', 'what', 'other'].includes(reading.intent) && asksWhetherQualifies(reading.point) ? 'qualify' : reading.intent;
     const own = hadNumbers || routed === 'personal' || aboutOwnCase(understood, ownIntent, reading.facts);
@@ -213,8 +218,8 @@ export class Bot {
   }
 
   /** A question read for its point, intent, subjects and facts; a short follow-up borrows the previous question's subject. */
-  private read(understood: string, history: ChatTurn[]): Reading {
-    let point = pointOf(understood);
+  private read(understood: string, history: ChatTurn[], asked?: string): Reading {
+    let point = asked ?? pointOf(understood);
     let subjects = this.subjectsIn(point);
     // The subject is often named earlier in the letter than the question ("我父亲…低保…请问能享受吗").
     const whole = this.subjectsIn(understood);
