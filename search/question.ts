@@ -10,12 +10,16 @@ const ASKS_ZH = /[吗么嘛]|怎么|怎样|咋|如何|能否|是否|可否|可�
 const ASKS_EN = /\b(what|how|where|when|why|who|which|can|could|may|do|does|did|is|are|will|should|would)\b/i;
 const PLEA = /请问|想问|问一下|问问|咨询|请教|求助|希望|能否|麻烦|帮忙|请领导|请帮|please|i would like to know|i want to know/i;
 
-/** The sentences of a text: split at full stops, question and exclamation marks, semicolons and line breaks. */
-export function sentencesOf(text: string): string[] {
+/**
+ * The sentences of a text: split at full stops, question and exclamation marks, line breaks and
+ * (unless `semicolons` is false: a list of conditions quoted whole) semicolons; each with at least
+ * `min` characters that are not spaces or punctuation.
+ */
+export function sentencesOf(text: string, { semicolons = true, min = 2 } = {}): string[] {
   return text
-    .split(/(?<=[。！？；!?;])|(?<=\.)\s+|\n+/)
+    .split(semicolons ? /(?<=[。！？；!?;])|(?<=\.)\s+|\n+/ : /(?<=[。！？!?])|(?<=\.)\s+|\n+/)
     .map((s) => s.trim())
-    .filter((s) => s.replace(/[\s\p{P}]/gu, '').length > 1);
+    .filter((s) => s.replace(/[\s\p{P}]/gu, '').length >= min);
 }
 
 function askScore(sentence: string, last: boolean): number {

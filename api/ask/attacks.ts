@@ -70,12 +70,15 @@ const HARM_GOALS = [
 const GRANDMA = /(奶奶|外婆|姥姥|爷爷|grandma|grandmother|granny|grandpa).{0,40}(讲|念|哄我|睡前|以前(常|总)|过去(常|总)|used to|tell me|read me|bedtime|fall asleep)/;
 const MODEL = /chatgpt|gpt-?\d|openai|\bclaude\b|\bgemini\b|\bllm\b|language model|大模型|语言模型|人工智能模型|\bai model\b|你的(模型|训练)/;
 
+/** Dropping the rules, not asking about them ("低保有年龄限制吗" is a question). */
+const RULES_DROPPED = new RegExp(
+  `(${DISMISS.source})[^。？?！!]{0,14}(${RULES_WORDS.source})|(${RULES_WORDS.source})[^。？?！!]{0,6}(都不用|都不需要|不存在|不适用|被摒弃|被抛弃|被废除|不复存在|do not apply|don'?t apply|no longer apply)`,
+);
+
 function signalsOf(raw: string, found: Set<Signal>): void {
   const text = normalize(raw);
   if (ROLE.some((re) => re.test(text))) found.add('role');
-  // Dropping the rules, not asking about them ("低保有年龄限制吗" is a question).
-  const rules = text.match(new RegExp(`(${DISMISS.source})[^。？?！!]{0,14}(${RULES_WORDS.source})|(${RULES_WORDS.source})[^。？?！!]{0,6}(都不用|都不需要|不存在|不适用|被摒弃|被抛弃|被废除|不复存在|do not apply|don'?t apply|no longer apply)`));
-  if (rules) found.add('rules');
+  if (RULES_DROPPED.test(text)) found.add('rules');
   if ((EXTRACT.some((re) => re.test(text)) && EXTRACT_VERB.test(text)) || /system prompt|系统提示词|系统指令|初始指令|隐藏指令|\bwhat (is|are) your (system|instructions|prompt|rules|settings|configuration)\b/.test(text) || SECRET.test(text)) found.add('extract');
   if (OVERRIDE.some((re) => re.test(text))) found.add('override');
   if (OBEY.test(text)) found.add('obey');
@@ -100,12 +103,12 @@ const TARGETS = ['instructions', 'instruction', 'system', 'prompt', 'verbatim', 
 const unmisspell = (text: string) =>
   text.replace(/[a-z]{5,}/gi, (w) => TARGETS.find((target) => target !== w.toLowerCase() && editDistance(w.toLowerCase(), target, 3) <= (target.length >= 8 ? 3 : 1)) ?? w);
 /** The pinyin of the words attacks use, typed without characters (hu lue yi shang … zhi ling). */
-const PINYIN = /hu ?l[uü]e|wu ?shi ?(yi|zhi|qian)|wang ?ji|zhi ?ling|ti ?shi ?ci|xi ?tong ?ti ?shi|yue ?yu|she ?ding|yuan ?yang ?shu ?chu/;
+const PINYIN = /hu ?l[uü]e|wu ?shi ?(yi|zhi|qian)|wang ?ji|zhi ?ling|ti ?shi ?ci|xi ?tong ?ti ?shi|yue ?yu|she ?ding|yuan ?yang ?shu ?chu/g;
 
 function signalsIn(raw: string): Set<Signal> {
   const found = new Set<Signal>();
   for (const variant of [raw, deleet(raw), unsplit(raw), reversed(raw), unmisspell(raw)]) signalsOf(variant, found);
-  if ((normalize(raw).match(new RegExp(PINYIN.source, 'g')) ?? []).length >= 2) found.add('extract');
+  if ((normalize(raw).match(PINYIN) ?? []).length >= 2) found.add('extract');
   return found;
 }
 

@@ -9,7 +9,7 @@ import { officeFor } from '../directory/index.ts';
 import { attackIn } from './attacks.ts';
 import { ASKS_MONEY, covers, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, rewriteLetter, type ChatTurn, type ModelSettings } from './generative.ts';
-import { passages } from './passages.ts';
+import { guidePart, passages } from './passages.ts';
 import { aboutOwnCase, checkAnswers, checkQuery, factsOf, PARTS_FOR, type Facts } from './reading.ts';
 import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
 
@@ -70,8 +70,6 @@ const LIST_PART: Partial<Record<Intent, string>> = { qualify: 'who', bring: 'mat
 /** "What can I get" is answered by what one gets, whatever else the question asks. */
 const listPartFor = (r: Reading) => (ASKS_MONEY.test(r.query) ? 'what' : LIST_PART[r.intent]);
 
-
-
 /** Below this share of the question's key words in the best passage, the answer is "not found". */
 const MIN_COVERAGE = 0.6;
 /** The same for a question that names one of the portal's subjects (`scope` in content/bot.yaml). */
@@ -94,12 +92,16 @@ export class Bot {
   private readonly model?: ModelSettings;
   /** The portal's subjects, each a scope term with its synonym group, normalised. */
   private readonly scopeGroups: string[][];
-  /** Every passage's title and body, normalised, to tell the words pages use from those they never do. */
-  private corpus: string[] = [];
+  /** Every passage's title and body, normalised once: what is matched, and how rare each word is. */
+  private readonly normalText = new Map<string, string>();
   private readonly weightCache = new Map<string, number>();
+  /** Each guide's passages, by `{lang}:{guide}`. */
+  private readonly byGuide = new Map<string, SearchDocument[]>();
+  /** Each guide's title a passage is on a subject by (see subjectTitle), normalised. */
+  private readonly guideTitles = new Map<string, string>();
   /** This district's place names, its city and province, whole and without 区/镇/市/省, and the country. */
   private readonly ourPlaces: string[];
-  /** Each page's passages together, by address without the anchor. */
+  /** Each page's passages together, normalised, by address without the anchor. */
   private readonly pageText = new Map<string, string>();
 
   private constructor(private readonly content: Content, config: Config) {
@@ -125,9 +127,22 @@ export class Bot {
   static async create(content: Content, config: Config, today: string): Promise<Bot> {
     const bot = new Bot(content, config);
     const docs = passages(content, today);
-    for (const d of docs) bot.byId.set(d.id, d);
-    bot.corpus = docs.map((d) => normalize(`${d.title}\n${d.body}`));
-    for (const d of docs) bot.pageText.set(pageOf(d.url), `${bot.pageText.get(pageOf(d.url)) ?? ''}\n${d.title}\n${d.body}`);
+    for (const d of docs) {
+      const text = normalize(`${d.title}\n${d.body}`);
+      bot.byId.set(d.id, d);
+      bot.normalText.set(d.id, text);
+      bot.pageText.set(pageOf(d.url), `${bot.pageText.get(pageOf(d.url)) ?? ''}\n${text}`);
+      const guide = guidePart(d)?.guide;
+      if (guide) bot.byGuide.set(`${d.lang}:${guide}`, [...(bot.byGuide.get(`${d.lang}:${guide}`) ?? []), d]);
+    }
+    // A guide is on a subject its Chinese title names, in either language (English titles
+    // describe, "…for one family member who is severely disabled", where Chinese ones name); an
+    // explainer only by its title proper, not an aside in brackets (家庭收入怎么算（申请低保前先看）
+    // is about 收入, not 低保).
+    for (const [id, guide] of content.policies) {
+      const title = normalize(guide.title.zh);
+      bot.guideTitles.set(id, guide.kind === 'explainer' ? title.replace(/[（(][^）)]*[）)]/g, '') : title);
+    }
     await bot.engine.index(docs);
     return bot;
   }
@@ -180,11 +195,11 @@ export class Bot {
     // "能否申请特困？如何申请？" asks both; "Where can I apply?" asks only where.
     const ownIntent = ['apply', 'what', 'other'].includes(reading.intent) && asksWhetherQualifies(reading.point) ? 'qualify' : reading.intent;
     const own = hadNumbers || routed === 'personal' || aboutOwnCase(understood, ownIntent, reading.facts);
-    // A subject of another department ("养老保险", "医保") with none of ours: not this portal's to answer.
-    // About another city or county's own rules ("济南低保发放时间"): not this portal's to answer.
-    // A long letter that names its own county is a resident telling their case; only a short question is about a place.
+    // About another city or county's own rules ("济南低保发放时间"): not this portal's to answer. (A
+    // long letter that names its own county is a resident telling their case.)
     if (understood.length <= SHORT_QUESTION && this.elsewhere(reading.point)) return emit(this.notFound(lang));
-    // Judged on the asking sentence: a letter may mention 征地 in passing and still ask about 低保.
+    // A subject of another department ("养老保险", "医保") with none of ours, judged on the asking
+    // sentence (a letter may mention 征地 in passing and still ask about 低保): not ours to answer.
     const outside = outsideTermsIn(reading.point, this.rules);
     if (outside.length > 0 && reading.subjects.length === 0) return emit(this.notFound(lang));
 
@@ -243,7 +258,6 @@ export class Bot {
   /** The portal's subjects (scope groups) a text names, whole or with a word between (残疾证补贴 for 残疾人补贴). */
   private subjectsIn(text: string): string[][] {
     const normal = normalize(text);
-    // In the order the text names them (the last is usually what is asked for).
     const found = this.scopeGroups.flatMap((group) => {
       const terms = group.filter((term) => mentionsLoosely(normal, term)).sort((a, b) => b.length - a.length);
       if (terms.length === 0) return [];
@@ -260,10 +274,10 @@ export class Bot {
   }
 
   /**
-   * The passages that answer a reading, best first: the engine's hits (and, for a refusal, a stop
-   * or unfairness, the rights explainer's), scored by the share of the question's known words they
-   * hold, by whether they are the part of a guide that serves the intent, and by whether their
-   * guide is about the subject asked. Empty when none holds enough.
+   * The passages that answer a reading, best first: the engine's hits, the guides of the subjects
+   * named (and, for a refusal, a stop or unfairness, the rights explainer's), scored by the share of
+   * the question's words they hold (weighted by rarity), whether they are the part of a guide that
+   * serves the intent, and whether their guide is about the subject asked. Empty when none holds enough.
    */
   private async retrieve(reading: Reading, lang: Lang, outside: string[]): Promise<SearchDocument[]> {
     const { terms, subjects, intent } = reading;
@@ -276,22 +290,20 @@ export class Bot {
     for (const p of this.subjectPassages(subjects, lang)) candidates.set(p.id, p);
     const parts = PARTS_FOR[intent];
     const scored = [...candidates.values()].map((p) => {
-      const text = `${p.title}\n${p.body}`;
+      const text = this.normalText.get(p.id)!;
       // A passage's own words, and its page's: the section that answers often does not repeat the subject.
       const own = this.weighted(text, terms);
       const page = this.weighted(this.pageText.get(pageOf(p.url)) ?? '', terms);
       const cover = Math.max(own, 0.8 * page);
-      const part = p.id.split(':')[3]?.replace(/-\d+$/, '') ?? 'page';
+      const part = guidePart(p)?.part ?? 'page';
       // The part that serves the intent is preferred, but the words the question shares decide first.
       const partBonus = parts.indexOf(part) === 0 ? 0.15 : parts.includes(part) ? 0.08 : 0;
-      // The subject named last is usually what is asked for ("五保对象能否申请临时救助"); earlier ones count less.
-      // A guide is on a subject its title names; an explainer only by its title proper, not an aside
-      // in brackets (家庭收入怎么算（申请低保前先看） is about 收入, not 低保). The subject asked for first counts most.
+      // On the subject asked for first (subjectsIn puts it first) counts most.
       const title = this.subjectTitle(p);
       const named = subjects.findIndex((g) => g.some((term) => title.includes(term)));
       const onSubject = named < 0 ? 0 : named === 0 ? 0.3 : 0.2;
       const rights = RECOURSE.has(intent) && this.isRights(p) ? 0.4 : 0;
-      const outsideOk = outside.every((term) => normalize(text).includes(normalize(term)));
+      const outsideOk = outside.every((term) => text.includes(normalize(term)));
       // Ranked by the passage's own words first, its page's second.
       return { p, cover, onSubject, rights, score: own + 0.3 * page + partBonus + onSubject + rights, outsideOk };
     });
@@ -309,7 +321,9 @@ export class Bot {
   /** The passages of the programme guides whose titles name one of the subjects. */
   private subjectPassages(subjects: string[][], lang: Lang): SearchDocument[] {
     if (subjects.length === 0) return [];
-    return [...this.byId.values()].filter((p) => p.lang === lang && p.type === 'policy' && !this.explainer(p) && subjects.some((g) => g.some((term) => this.subjectTitle(p).includes(term))));
+    return [...this.guideTitles]
+      .filter(([id, title]) => this.content.policies.get(id)!.kind === 'programme' && subjects.some((g) => g.some((term) => title.includes(term))))
+      .flatMap(([id]) => this.byGuide.get(`${lang}:${id}`) ?? []);
   }
 
   /**
@@ -317,25 +331,16 @@ export class Bot {
    * guide when not retrieved). Other questions keep the order the words decided.
    */
   private partFirst(found: SearchDocument[], reading: Reading): SearchDocument[] {
-    const best = found[0];
-    const part = 'what';
-    if (!ASKS_MONEY.test(reading.query) || !best || best.type !== 'policy') return found;
-    const [lang, , id] = best.id.split(':');
-    const wanted = this.byId.get(`${lang}:policy:${id}:${part}`);
-    return wanted ? [wanted, ...found.filter((p) => p.id !== wanted.id)] : found;
+    const guide = found[0] && guidePart(found[0])?.guide;
+    if (!guide || !ASKS_MONEY.test(reading.query)) return found;
+    const what = this.byGuide.get(`${found[0]!.lang}:${guide}`)?.find((p) => guidePart(p)?.part === 'what');
+    return what ? [what, ...found.filter((p) => p.id !== what.id)] : found;
   }
 
-  /**
-   * The title a passage is on a subject by: for a guide, its Chinese title in either language
-   * (English titles describe, "…for one family member who is severely disabled", where Chinese
-   * ones name), an explainer's without the aside in brackets; for others, the passage's own.
-   */
+  /** The title a passage is on a subject by: its guide's (see `guideTitles`), or its own. */
   private subjectTitle(p: SearchDocument): string {
-    if (p.type !== 'policy') return normalize(p.title);
-    const guide = this.content.policies.get(p.id.split(':')[2] ?? '');
-    if (!guide) return normalize(p.title);
-    const title = normalize(guide.title.zh);
-    return guide.kind === 'explainer' ? title.replace(/[（(][^）)]*[）)]/g, '') : title;
+    const guide = guidePart(p)?.guide;
+    return (guide && this.guideTitles.get(guide)) || normalize(p.title);
   }
 
   /** Whether the asking sentence names a place that is not this district's, nor its city or province. */
@@ -343,18 +348,12 @@ export class Bot {
     return placeNamesIn(point).some((name) => !this.ourPlaces.some((ours) => ours.includes(name) || name.includes(ours)));
   }
 
-  /** Whether a passage is from an explainer guide (how income is counted, applying, rights). */
-  private explainer(p: SearchDocument): boolean {
-    return p.type === 'policy' && this.content.policies.get(p.id.split(':')[2] ?? '')?.kind === 'explainer';
-  }
-
   /**
    * The share of the question's key words a text holds, each weighted by how rare it is in the
    * pages (inverse document frequency): 遭火 says more than 帮忙 or 哪个.
    */
-  private weighted(text: string, terms: string[][]): number {
+  private weighted(normal: string, terms: string[][]): number {
     if (terms.length === 0) return 0;
-    const normal = normalize(text);
     let held = 0;
     let total = 0;
     for (const term of terms) {
@@ -368,8 +367,9 @@ export class Bot {
   private weight(term: string[]): number {
     let w = this.weightCache.get(term[0]!);
     if (w === undefined) {
-      const df = this.corpus.filter((text) => covers(text, term)).length;
-      w = df === 0 ? UNKNOWN_WEIGHT : Math.log(1 + this.corpus.length / df);
+      const texts = [...this.normalText.values()];
+      const df = texts.filter((text) => covers(text, term)).length;
+      w = df === 0 ? UNKNOWN_WEIGHT : Math.log(1 + texts.length / df);
       this.weightCache.set(term[0]!, w);
     }
     return w;
@@ -377,11 +377,11 @@ export class Bot {
 
   /** Whether a passage is from the rights explainer (`recourse` in content/bot.yaml). */
   private isRights(p: SearchDocument): boolean {
-    return Boolean(this.rules.recourse) && p.id.split(':')[2] === this.rules.recourse;
+    return Boolean(this.rules.recourse) && guidePart(p)?.guide === this.rules.recourse;
   }
 
   private rightsPassages(lang: Lang): SearchDocument[] {
-    return [...this.byId.values()].filter((p) => p.lang === lang && this.isRights(p));
+    return (this.rules.recourse && this.byGuide.get(`${lang}:${this.rules.recourse}`)) || [];
   }
 
   /**

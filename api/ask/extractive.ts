@@ -1,6 +1,7 @@
 // Extractive answers: the sentences of the retrieved passages that best answer the question,
 // quoted with their sources. No model, so nothing is invented.
-import { escapeRegExp, normalize, stem, tokens, type SearchDocument } from '../../search/index.ts';
+import { escapeRegExp, normalize, sentencesOf, stem, tokens, type SearchDocument } from '../../search/index.ts';
+import { guidePart } from './passages.ts';
 
 export interface Citation {
   title: string;
@@ -47,12 +48,6 @@ export function coverage(text: string, terms: string[][]): number {
   return terms.filter((term) => covers(normal, term)).length / terms.length;
 }
 
-function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[。！？!?])|(?<=\.)\s+|\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 3);
-}
 
 export interface Extract {
   sentences: { text: string; citation: number }[];
@@ -72,7 +67,7 @@ export function extract(question: string, passages: SearchDocument[], terms: str
   const wantsSteps = ASKS_HOW.test(question) && !wantsPlace && !wantsBring;
   const scored = passages.flatMap((p, passageIndex) =>
     // A question in the text ("多大年纪能领？") is not an answer to quote.
-    sentences(p.body).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
+    sentencesOf(p.body, { semicolons: false, min: 3 }).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
       const normal = normalize(text);
       const hits = terms.filter((term) => covers(normal, term)).length;
       const intent =
@@ -81,7 +76,7 @@ export function extract(question: string, passages: SearchDocument[], terms: str
       const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
       // "What do I bring?" is answered by the list itself, item by item, in its order.
       // Or by the part of a guide that answers this kind of question (who can apply, what you get), in its order.
-      const inList = passageIndex === 0 && ((wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) || (listPart !== undefined && p.id.split(':')[3] === listPart));
+      const inList = passageIndex === 0 && ((wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) || (listPart !== undefined && guidePart(p)?.part === listPart));
       const list = inList ? 5 - order * 0.1 : 0;
       return { text, passageIndex, score: hits + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
     }),
