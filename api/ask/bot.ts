@@ -156,12 +156,12 @@ export class Bot {
   }
 
   /** A link to call one of the district's hotlines. */
-  private call(number: string): BotAnswer['links'][number] {
-    return { title: number, url: tel(number) };
+  private call(lang: Lang, number: string): BotAnswer['links'][number] {
+    return { title: t(lang, 'ask.link.call', { number }), url: tel(number) };
   }
 
   private notFound(lang: Lang): BotAnswer {
-    return this.reply('not_found', lang, this.rules.replies.notFound[lang], [this.call(this.content.district.hotlines.government)]);
+    return this.reply('not_found', lang, this.rules.replies.notFound[lang], [this.call(lang, this.content.district.hotlines.government)]);
   }
 
   /**
@@ -181,7 +181,7 @@ export class Bot {
     // Routing runs on the resident's own words, before anything is retrieved or sent to a model.
     const routed = route(question, this.rules);
     const { hotlines } = this.content.district;
-    if (routed === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(n))));
+    if (routed === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(lang, n))));
     if (routed === 'refused' || attackIn(question).attack) return emit(this.reply('refused', lang, replies.refused[lang]));
     if (routed === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
 
@@ -391,13 +391,13 @@ export class Bot {
    */
   private personal(lang: Lang, reading: Reading, found: SearchDocument[]): BotAnswer {
     const replies = this.rules.replies;
-    const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, reading), reading.terms, 2, listPartFor(reading)) : undefined;
-    const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(this.content.district.hotlines.government)];
+    const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, reading), reading.terms, 3, listPartFor(reading)) : undefined;
+    const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(lang, this.content.district.hotlines.government)];
     if (!rule || rule.sentences.length === 0) return this.reply('redirect', lang, replies.personal[lang], links);
     return {
       status: 'redirect',
       mode: 'extractive',
-      answer: `${extractiveText(replies.personalIntro[lang], rule.sentences)}\n${replies.personal[lang]}`,
+      answer: `${extractiveText(replies.personalIntro[lang], rule.sentences)}\n${replies.personalNext[lang]}`,
       citations: rule.citations,
       label: replies.quoteLabel[lang],
       links,
@@ -427,6 +427,6 @@ export class Bot {
 
   /** Where to go when a decision went against a resident: their office and the hotline (and, for their own case, the self-check). */
   private recourseLinks(lang: Lang, facts: Facts, own: boolean): BotAnswer['links'] {
-    return [...(own ? [this.checkLink(lang, facts)] : []), this.officeLink(lang, facts), this.call(this.content.district.hotlines.government)];
+    return [...(own ? [this.checkLink(lang, facts)] : []), this.officeLink(lang, facts), this.call(lang, this.content.district.hotlines.government)];
   }
 }

@@ -65,22 +65,28 @@ export function extract(question: string, passages: SearchDocument[], terms: str
   const wantsMoney = ASKS_MONEY.test(question);
   // "How do I apply?" is answered by the steps, in their order, not by who may apply.
   const wantsSteps = ASKS_HOW.test(question) && !wantsPlace && !wantsBring;
-  const scored = passages.flatMap((p, passageIndex) =>
+  const scored = passages.flatMap((p, passageIndex) => {
+    // "What do I bring?" is answered by the list itself, item by item, in its order; so is the part
+    // of a guide that answers this kind of question (who can apply, what you get).
+    const part = passageIndex === 0 ? guidePart(p)?.part : undefined;
+    const inList = passageIndex === 0 && ((wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) || (listPart !== undefined && part === listPart));
+    // Who can apply and what you get are quoted item by item, whole: a condition cut in two misleads.
+    const whole = inList && (part === 'who' || part === 'what');
+    const pieces = whole ? p.body.split('\n').map((line) => line.trim()).filter(Boolean) : sentencesOf(p.body, { semicolons: false, min: 3 });
     // A question in the text ("多大年纪能领？") is not an answer to quote.
-    sentencesOf(p.body, { semicolons: false, min: 3 }).filter((text) => !/[？?]$/.test(text)).map((text, order) => {
+    return pieces.filter((text) => !/[？?]$/.test(text)).map((text, order) => {
       const normal = normalize(text);
       const hits = terms.filter((term) => covers(normal, term)).length;
       const intent =
         (wantsMoney ? (MONEY.test(text) ? 2.5 : 0) : wantsNumber && /\d/.test(text) ? 1.5 : 0) + (wantsPlace && PLACE.test(text) ? 1.5 : 0);
       // "Not known yet, ask the office" is a weaker answer than a fact (a figure marked 待核实 is still one).
       const unsure = /待核实|to be confirmed/i.test(text) && !/\d/.test(text) ? 1 : 0;
-      // "What do I bring?" is answered by the list itself, item by item, in its order.
-      // Or by the part of a guide that answers this kind of question (who can apply, what you get), in its order.
-      const inList = passageIndex === 0 && ((wantsBring && BRING.test(p.title)) || (wantsSteps && STEPS.test(p.title)) || (listPart !== undefined && guidePart(p)?.part === listPart));
       const list = inList ? 5 - order * 0.1 : 0;
-      return { text, passageIndex, score: hits + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
-    }),
-  );
+      // A whole list is quoted in its own order, whatever words its items share with the question.
+      const words = whole ? 0 : hits;
+      return { text, passageIndex, score: words + intent + list - unsure - passageIndex * 0.3 - order * 0.05 };
+    });
+  });
   const seen = new Set<string>();
   const chosen = scored
     .filter((s) => s.score > 0.5)

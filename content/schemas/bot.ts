@@ -38,6 +38,8 @@ export const botSchema = z.strictObject({
     personal: localized,
     /** Before the general rule quoted for a resident's own case. */
     personalIntro: localized,
+    /** After the rule quoted for a resident's own case: what to do next. */
+    personalNext: localized,
     /** Before the quoted rights when a decision went against a resident or something looks unfair. */
     recourseIntro: localized,
     crisis: localized,

@@ -34,15 +34,15 @@ function finish(article: HTMLElement, body: HTMLElement, answer: Answer) {
   article.dataset.status = answer.status;
   article.querySelector('.label')!.textContent = answer.label;
   body.replaceChildren(...paragraphs(answer.answer));
+  // Where to go next comes straight after the answer, as on the page the server renders.
+  if (answer.links.length > 0) {
+    const list = el('ul', {}, ...answer.links.map((l, i) => el('li', {}, el('a', { href: l.url, textContent: l.title, className: i === 0 ? 'button primary' : 'button' }))));
+    body.after(el('section', { className: 'more' }, el('h2', { textContent: words.more ?? '' }), list));
+  }
   if (answer.citations.length > 0) {
     const list = el('ol');
     for (const c of answer.citations) list.append(el('li', {}, el('a', { href: c.url, textContent: c.title }), el('blockquote', { textContent: c.quote })));
     article.append(el('section', { className: 'sources' }, el('h2', { textContent: words.sources ?? '' }), list));
-  }
-  if (answer.links.length > 0) {
-    const more = el('p', { className: 'more', textContent: `${words.more}: ` });
-    answer.links.forEach((l, i) => more.append(...(i > 0 ? [' · '] : []), el('a', { href: l.url, textContent: l.title })));
-    article.append(more);
   }
   const thanks = el('span', { className: 'meta', textContent: '' });
   const vote = (v: 'up' | 'down') => async () => {
