@@ -308,7 +308,8 @@ export class Bot {
       return { p, cover, onSubject, rights, score: own + 0.3 * page + partBonus + onSubject + rights, outsideOk };
     });
     const needed = subjects.length > 0 ? SCOPED_COVERAGE : MIN_COVERAGE;
-    let good = scored.filter((s) => s.outsideOk && (s.cover >= needed || (s.cover >= needed / 2 && s.onSubject + s.rights >= 0.2)));
+    // A stop, a refusal or unfairness is what the rights explainer is for: it answers on few shared words.
+    let good = scored.filter((s) => s.outsideOk && (s.cover >= needed || (s.cover >= needed / 2 && s.onSubject + s.rights >= 0.2) || (s.rights > 0 && s.cover >= needed / 4)));
     // When the subject's own guide answers, passages from other guides are near misses.
     const onSubject = good.filter((s) => s.onSubject > 0);
     if (onSubject.length > 0) good = good.filter((s) => s.onSubject > 0 || s.rights > 0);
