@@ -3,6 +3,7 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { stemmer } from '@orama/stemmers/english';
+import { areaList } from '@vant/area-data';
 
 const HAN = /\p{Script=Han}/u;
 const RUNS = /(\p{Script=Han}+)|([a-z0-9]+(?:['’-][a-z0-9]+)*)/gu;
@@ -42,12 +43,40 @@ export function cutWords(han: string): string[] {
   return segmenter().cut(han, false);
 }
 
-/** Place names (the segmenter's `ns` words of two or more characters) a Chinese text names. */
+let divisions: string[] | undefined;
+
+/**
+ * China's provinces, cities and counties (GB/T 2260, as @vant/area-data ships them): each whole,
+ * and provinces and cities also without 省/市/地区/自治州/盟 (大连 for 大连市); a county only
+ * without 县/区/旗 when three characters or more remain (周至县 stays whole: 和平, 安化 are words too).
+ */
+function divisionNames(): string[] {
+  if (divisions) return divisions;
+  const names = new Set<string>();
+  const add = (name: string, suffix: RegExp, min: number) => {
+    if (name.length < 3 || /市辖|直辖|省直辖/.test(name)) return;
+    names.add(name);
+    const short = name.replace(suffix, '');
+    if (short !== name && short.length >= min) names.add(short);
+  };
+  for (const name of Object.values(areaList.province_list)) add(name, /(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, 2);
+  for (const name of Object.values(areaList.city_list)) add(name, /(市|地区|\p{Script=Han}*?族?自治州|盟)$/u, 2);
+  for (const name of Object.values(areaList.county_list)) add(name, /(县|区|旗|市)$/, 3);
+  divisions = [...names];
+  return divisions;
+}
+
+/**
+ * Place names a Chinese text names: the segmenter's `ns` words of two or more characters, and
+ * China's provinces, cities and counties by name (the segmenter does not tag 大连 or 海拉尔区).
+ */
 export function placeNamesIn(text: string): string[] {
+  const normal = normalize(text);
   const out: string[] = [];
-  for (const match of normalize(text).matchAll(/\p{Script=Han}+/gu)) {
+  for (const match of normal.matchAll(/\p{Script=Han}+/gu)) {
     for (const { word, tag } of segmenter().tag(match[0], false)) if (tag === 'ns' && word.length >= 2) out.push(word);
   }
+  for (const name of divisionNames()) if (normal.includes(name) && !out.includes(name)) out.push(name);
   return out;
 }
 

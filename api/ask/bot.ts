@@ -3,14 +3,14 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { BotRules, Lang } from '../../content/schemas/index.ts';
-import { asksWhetherQualifies, EmbeddedSearch, letterIntent, normalize, placeNamesIn, pointOf, RECOURSE, scriptLang, type Intent, type SearchDocument } from '../../search/index.ts';
+import { asksWhetherQualifies, cutWords, EmbeddedSearch, letterIntent, normalize, placeNamesIn, pointOf, RECOURSE, scriptLang, type Intent, type SearchDocument } from '../../search/index.ts';
 import { href, tel, type Config } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { attackIn } from './attacks.ts';
 import { ASKS_MONEY, covers, extract, extractiveText, keyTerms, type Citation } from './extractive.ts';
 import { checkCitations, generate, rewriteLetter, type ChatTurn, type ModelSettings } from './generative.ts';
 import { guidePart, passages } from './passages.ts';
-import { aboutOwnCase, checkAnswers, checkQuery, factsOf, PARTS_FOR, type Facts } from './reading.ts';
+import { aboutOwnCase, checkAnswers, checkQuery, factsOf, PARTS_FOR, tellsOwnSituation, type Facts } from './reading.ts';
 import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
 
 export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
@@ -82,6 +82,8 @@ const PASSAGES = 4;
 const UNKNOWN_WEIGHT = 1.5;
 /** Up to this many characters, a question naming another city or county is about that place's rules. */
 const SHORT_QUESTION = 60;
+/** The last character of a fee, fund, certificate or insurance. */
+const THING = /[费金证险]$/;
 /** Beyond this many characters, a question is a letter, which a model (when configured) first rewrites into one question. */
 const LETTER = 120;
 
@@ -95,6 +97,7 @@ export class Bot {
   /** Every passage's title and body, normalised once: what is matched, and how rare each word is. */
   private readonly normalText = new Map<string, string>();
   private readonly weightCache = new Map<string, number>();
+  private readonly knownCache = new Map<string, boolean>();
   /** Each guide's passages, by `{lang}:{guide}`. */
   private readonly byGuide = new Map<string, SearchDocument[]>();
   /** Each guide's title a passage is on a subject by (see subjectTitle), normalised. */
@@ -203,6 +206,10 @@ export class Bot {
     const outside = outsideTermsIn(reading.point, this.rules);
     if (outside.length > 0 && reading.subjects.length === 0) return emit(this.notFound(lang));
 
+    // A fee, fund, certificate or insurance no page speaks of ("监护费", "换证"): not ours to answer.
+    // (A complaint names the wrong done, 好处费, not what it asks about; a letter's point is read whole.)
+    if (reading.intent !== 'unfair' && reading.point.length <= SHORT_QUESTION && this.unknownThings(reading.point).length > 0) return emit(this.notFound(lang));
+
     const found = await this.retrieve(reading, lang, outside);
     if (found.length === 0 && outside.length > 0) return emit(this.notFound(lang));
     const recourse = RECOURSE.has(reading.intent) && found.length > 0 && this.isRights(found[0]!);
@@ -210,12 +217,15 @@ export class Bot {
     // filled self-check and the office. Personal numbers always get the redirect.
     if (own && !recourse && (found.length > 0 || reading.subjects.length > 0 || hadNumbers)) return emit(this.personal(lang, reading, found));
     if (found.length === 0) return emit(this.notFound(lang));
+    // An answer to a resident who told their situation also offers the filled self-check and their office.
+    const told = own || tellsOwnSituation(understood, reading.facts);
+    const links = recourse || told ? this.recourseLinks(lang, reading.facts, told) : [];
 
     const extractive = (): BotAnswer => {
       const picked = extract(reading.query, this.partFirst(found, reading), reading.terms, 3, listPartFor(reading));
       if (picked.sentences.length === 0) return this.notFound(lang);
       const intro = recourse ? replies.recourseIntro[lang] : replies.extractiveIntro[lang];
-      return { status: 'answered', mode: 'extractive', answer: extractiveText(intro, picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links: recourse ? this.recourseLinks(lang, reading.facts, own) : [] };
+      return { status: 'answered', mode: 'extractive', answer: extractiveText(intro, picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links };
     };
 
     if (!this.model) return emit(extractive());
@@ -223,7 +233,7 @@ export class Bot {
       const text = await generate(this.model, this.content.district.name.en, lang, reading.query, found, history, (token) => options.onToken?.(token));
       const checked = checkCitations(text, found);
       if (checked.kind === 'answer') {
-        return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links: recourse ? this.recourseLinks(lang, reading.facts, own) : [] };
+        return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links };
       }
       if (checked.kind === 'not_found') return this.notFound(lang);
     } catch {
@@ -342,6 +352,38 @@ export class Bot {
   private subjectTitle(p: SearchDocument): string {
     const guide = guidePart(p)?.guide;
     return (guide && this.guideTitles.get(guide)) || normalize(p.title);
+  }
+
+  /**
+   * The fees, funds, certificates and insurances (…费, …金, …证, …险) a text names that no page
+   * mentions: 监护费 or 换证 is a thing the portal has nothing on, however many other words match.
+   */
+  private unknownThings(text: string): string[] {
+    const out: string[] = [];
+    for (const run of normalize(text).match(/\p{Script=Han}+/gu) ?? []) {
+      const words = cutWords(run);
+      words.forEach((word, i) => {
+        const thing = word.length >= 2 && THING.test(word) ? word : word.length === 1 && THING.test(word) && (words[i - 1]?.length ?? 0) >= 2 ? words[i - 1]! + word : undefined;
+        // 低保金, 补助金, 护理费 are what the pages call 低保, 补助, 护理补贴: only a new kind of thing counts.
+        if (thing && !this.knows(thing) && !(thing.length >= 3 && this.knowsAny(thing.slice(0, -1)))) out.push(thing);
+      });
+    }
+    return out;
+  }
+
+  /** Whether any page's text holds a word or one of its synonyms (补助 for 补贴). */
+  private knowsAny(word: string): boolean {
+    return this.knows(word) || (this.content.synonyms.find((g) => g.includes(word)) ?? []).some((w) => this.knows(normalize(w)));
+  }
+
+  /** Whether any page's text holds a word. */
+  private knows(word: string): boolean {
+    let known = this.knownCache.get(word);
+    if (known === undefined) {
+      known = [...this.pageText.values()].some((text) => text.includes(word));
+      this.knownCache.set(word, known);
+    }
+    return known;
   }
 
   /** Whether the asking sentence names a place that is not this district's, nor its city or province. */

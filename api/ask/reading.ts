@@ -54,6 +54,13 @@ const GRADE = /([一二三四1-4])\s*级|grade\s*([1-4])|level\s*([1-4])/i;
 const GRADE_DIGIT: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 const ILL = /重病|大病|生病|得了病|患病|患有|癌|肿瘤|尿毒症|透析|白血病|脑血栓|脑梗|脑溢血|中风|偏瘫|瘫痪|卧床|心脏病|肝硬化|手术|住院|重症|慢性病|化疗|seriously ill|serious illness|cancer|stroke|kidney failure|surgery|operation/i;
 const RURAL = /农村户口|农业户口|户口在农村|农村|村里|乡下|rural/i;
+/** Living in a named village ("家住…花耳坪村", "本人是…迪岭村五保户"), or in a town's neighbourhood committee's care. */
+const LIVES_IN_VILLAGE = /(住|家在|户籍在|户口在|是)[^，。,；;！!？?]{0,14}\p{Script=Han}村(?!委|干部|书记|主任|长)/u;
+const LIVES_IN_TOWN = /居委会|街道办|\p{Script=Han}{2}社区(?!养老|服务|日间|食堂|卫生|医院|工作|儿童|之家)/u;
+/** After an age, a range: "80岁以上", "60周岁及以上". */
+const RANGE_AFTER = /^\s*(以上|以下|以内|及以上|至|到|~|-|—)/;
+const ALONE = /独居|一个人(生活|过|住)|独自(一人)?(生活|居住)|孤身一人|孤寡|lives? alone|living alone/i;
+const BENEFIT = /补贴|补助|津贴|救助金|低保金|养老金|抚恤/;
 const URBAN = /城镇户口|城市户口|非农|居民户口|户口在城|城镇|城里|城市|urban|in town|in the city/i;
 
 /** The facts a resident's words give about their case. Only what the text says; nothing guessed. */
@@ -61,13 +68,18 @@ export function factsOf(text: string, content: Content): Facts {
   const q = normalize(text);
   const facts: Facts = { ages: [] };
   for (const m of q.matchAll(/(\d{1,3})\s*(?:周岁|岁|多岁|years? old|-year-old)|(?:今年|年满|满|已经|已|aged?)\s*(\d{1,3})(?!\s*(?:元|块|万|年|月|日|号|个|口|人|%|级|亩))/gi)) {
-    const age = Number(m[1] ?? m[2]);
+    const at = m.index ?? 0;
+    // "80岁以上的老人", "90至99岁": a rule's ages, not a person's.
+    if (RANGE_AFTER.test(q.slice(at + m[0].length, at + m[0].length + 3)) || /[至到~\-—]\s*$/.test(q.slice(Math.max(0, at - 2), at))) continue;
+    // "去年我满了60周岁": a year older now.
+    const age = Number(m[1] ?? m[2]) + (/去年/.test(q.slice(Math.max(0, at - 12), at)) ? 1 : 0);
     if (age >= 0 && age <= 120 && !facts.ages.includes(age)) facts.ages.push(age);
   }
-  if (RURAL.test(q) && !/城镇户口|城市户口|非农/.test(q)) facts.residence = 'rural';
-  else if (URBAN.test(q)) facts.residence = 'urban';
+  if ((RURAL.test(q) || LIVES_IN_VILLAGE.test(q)) && !/城镇户口|城市户口|非农/.test(q)) facts.residence = 'rural';
+  else if (URBAN.test(q) || LIVES_IN_TOWN.test(q)) facts.residence = 'urban';
   const members = q.match(/(\d{1,2})\s*口(?:人|之家)?|一家\s*(\d{1,2})|(\d{1,2})\s*个人(?:一起)?生活|household of (\d{1,2})|(\d{1,2}) of us/);
   if (members) facts.members = Number(members.slice(1).find(Boolean));
+  else if (ALONE.test(q)) facts.members = 1;
   if (/残疾|残障|disab/i.test(q)) {
     const grade = q.match(GRADE);
     const n = grade ? (GRADE_DIGIT[grade[1] ?? ''] ?? Number(grade[1] ?? grade[2] ?? grade[3])) : undefined;
@@ -77,8 +89,10 @@ export function factsOf(text: string, content: Content): Facts {
   if (ILL.test(q)) facts.illness = true;
   const income = q.match(/(?:月收入|每月收入|每个月收入|一个月收入|收入每月|每月|每个月|一个月|月均)[^\d。，,]{0,8}(\d{2,6})\s*(?:元|块)/);
   const yearly = q.match(/(?:年收入|一年收入|每年收入|一年)[^\d。，,]{0,8}(\d{3,7})\s*(?:元|块)/);
-  if (income) facts.income = Number(income[1]);
-  else if (yearly) facts.income = Math.round(Number(yearly[1]) / 12);
+  // "每月都有70元的残疾人补贴" is a benefit, not income.
+  const isBenefit = (m: RegExpMatchArray) => BENEFIT.test(q.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 12));
+  if (income && !isBenefit(income)) facts.income = Number(income[1]);
+  else if (yearly && !isBenefit(yearly)) facts.income = Math.round(Number(yearly[1]) / 12);
   for (const [id, place] of content.places) {
     if (place.kind === 'district') continue;
     const short = place.name.zh.replace(/(镇|乡|街道|社区|村)$/, '');
@@ -99,11 +113,21 @@ export const hasFacts = (f: Facts) => f.ages.length > 0 || Boolean(f.residence |
  */
 export function aboutOwnCase(text: string, intent: Intent, facts: Facts): boolean {
   const q = normalize(text);
-  if (!SELF.test(q)) return false;
+  if (!SELF.test(q) && !OWN_BENEFIT.test(q)) return false;
   // Their own payment stopped or application refused ("我家低保被取消了", "我申请了3年的五保").
   if (RECOURSE.has(intent) && intent !== 'unfair') return hasFacts(facts) || OWN_BENEFIT.test(q);
   if (intent !== 'qualify' && !(intent === 'other' && hasFacts(facts))) return false;
   return hasFacts(facts) || /我(家|们家)?(能|可以|符合|够|算)|我.{0,4}(能不能|可不可以|能否)|can i|am i|do i|can we|does my/i.test(q);
+}
+
+/**
+ * Whether the text tells the asker's own situation, whatever it asks: it speaks of them or their
+ * family with facts the self-check can use, or of a benefit of theirs. Such a question, answered or
+ * not, also gets the filled self-check and the office.
+ */
+export function tellsOwnSituation(text: string, facts: Facts): boolean {
+  const q = normalize(text);
+  return OWN_BENEFIT.test(q) || (SELF.test(q) && hasFacts(facts));
 }
 
 /** A benefit or application that is the asker's own (or their family's). */
