@@ -9,7 +9,7 @@ const HAN = /\p{Script=Han}/u;
 const RUNS = /(\p{Script=Han}+)|([a-z0-9]+(?:['’-][a-z0-9]+)*)/gu;
 
 const STOP_ZH = new Set(
-  '的 了 是 在 和 与 及 或 也 都 就 要 会 能 可以 可 吗 呢 吧 啊 呀 么 怎么 怎样 怎么样 如何 什么 哪里 哪儿 哪些 多少 几 我 你 他 她 我们 你们 他们 我家 家里 自己 这个 那个 这 那 有 没有 请问 一下 想 知道 告诉 还 又 被 把 给 对 从 到 为 为了 让 里 中 上 下'.split(' '),
+  '的 了 是 在 和 与 及 或 也 都 就 要 会 能 可以 可 吗 呢 吧 啊 呀 么 怎么 怎样 怎么样 如何 什么 哪里 哪儿 哪些 多少 几 我 你 他 她 我们 你们 他们 我家 家里 自己 这个 那个 这 那 有 没有 请问 一下 想 知道 告诉 还 又 被 把 给 对 从 到 为 为了 让 里 中 上 下 这里 那里 这儿 那儿 来 去'.split(' '),
 );
 const STOP_EN = new Set(
   'a an the of to in on at for and or is are was be been do does did can could i my me we our you your he she it its they their this that these those what where when which who how much many there here with by from about any as if not no'.split(' '),

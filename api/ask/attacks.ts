@@ -67,6 +67,12 @@ const HARM_GOALS = [
   // Violence, weapons, drugs, hacking, bribery.
   /炸弹|炸药|爆炸物|凝固汽油|制毒|毒品|枪支|杀人|投毒|黑客|入侵|盗号|破解密码|木马|病毒程序|行贿|怎么送礼|送多少钱才|\bbomb\b|\bexplosive|\bnapalm\b|\bweapon|\bpoison|\bmeth\b|\bcocaine\b|\bheroin\b|\bkill (someone|him|her|people)\b|\bhack(ing)?\b|\bmalware\b|\bphishing\b|\bbribe/,
 ];
+/**
+ * A message in a language the portal does not answer in that talks of translating or of which
+ * language to use: the language-switch trick (a reply "in French" slips past the rules).
+ */
+const OTHER_LANGUAGE = /(?<!\p{L})(je|vous|nous|est|les|une|und|der|die|das|ist|nicht|el|los|las|una|que|por|você|não|что|это|не)(?!\p{L})|[\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const TRANSLATING = /(?<!\p{L})(tradu|übersetz|traduz|tłumacz|перев|langue|lengua|idioma|sprache|lingua|язык)\p{L}*|翻訳|번역/u;
 const GRANDMA = /(奶奶|外婆|姥姥|爷爷|grandma|grandmother|granny|grandpa).{0,40}(讲|念|哄我|睡前|以前(常|总)|过去(常|总)|used to|tell me|read me|bedtime|fall asleep)/;
 const MODEL = /chatgpt|gpt-?\d|openai|\bclaude\b|\bgemini\b|\bllm\b|language model|大模型|语言模型|人工智能模型|\bai model\b|你的(模型|训练)/;
 
@@ -90,6 +96,7 @@ function signalsOf(raw: string, found: Set<Signal>): void {
   if (HARM_GOALS.some((re) => re.test(text))) found.add('harm');
   if (GRANDMA.test(text)) found.add('grandma');
   if (MODEL.test(text)) found.add('model');
+  if (TRANSLATING.test(text) && (text.match(OTHER_LANGUAGE) ?? []).length >= 3) found.add('encoding');
 }
 
 /** Letters for the digits and signs of leetspeak (1gn0r3 → ignore), inside words that mix them. */

@@ -42,6 +42,8 @@ interface Reading {
   intent: Intent;
   /** The portal's subjects it names (scope groups). */
   subjects: string[][];
+  /** Whether the subjects are named only earlier in the letter, not in its asking sentence. */
+  borrowed: boolean;
   facts: Facts;
 }
 
@@ -82,6 +84,8 @@ const PASSAGES = 4;
 const UNKNOWN_WEIGHT = 1.5;
 /** Up to this many characters, a question naming another city or county is about that place's rules. */
 const SHORT_QUESTION = 60;
+/** A title's aside in brackets. */
+const ASIDE = /[（(][^）)]*[）)]/g;
 /** The last character of a fee, fund, certificate or insurance. */
 const THING = /[费金证险]$/;
 /** Beyond this many characters, a question is a letter, which a model (when configured) first rewrites into one question. */
@@ -144,7 +148,7 @@ export class Bot {
     // is about 收入, not 低保).
     for (const [id, guide] of content.policies) {
       const title = normalize(guide.title.zh);
-      bot.guideTitles.set(id, guide.kind === 'explainer' ? title.replace(/[（(][^）)]*[）)]/g, '') : title);
+      bot.guideTitles.set(id, guide.kind === 'explainer' ? title.replace(ASIDE, '') : title);
     }
     await bot.engine.index(docs);
     return bot;
@@ -204,25 +208,29 @@ export class Bot {
     // A subject of another department ("养老保险", "医保") with none of ours, judged on the asking
     // sentence (a letter may mention 征地 in passing and still ask about 低保): not ours to answer.
     const outside = outsideTermsIn(reading.point, this.rules);
-    if (outside.length > 0 && reading.subjects.length === 0) return emit(this.notFound(lang));
+    // (The same when our subject is named only elsewhere in the letter, not where it asks.)
+    if (outside.length > 0 && (reading.subjects.length === 0 || reading.borrowed)) return emit(this.notFound(lang));
 
     // A fee, fund, certificate or insurance no page speaks of ("监护费", "换证"): not ours to answer.
     // (A complaint names the wrong done, 好处费, not what it asks about; a letter's point is read whole.)
     if (reading.intent !== 'unfair' && reading.point.length <= SHORT_QUESTION && this.unknownThings(reading.point).length > 0) return emit(this.notFound(lang));
 
-    const found = await this.retrieve(reading, lang, outside);
+    const told = own || tellsOwnSituation(understood, reading.facts);
+    const found = await this.retrieve(reading, lang, outside, told);
     if (found.length === 0 && outside.length > 0) return emit(this.notFound(lang));
-    const recourse = RECOURSE.has(reading.intent) && found.length > 0 && this.isRights(found[0]!);
+    // A refusal, a stop or unfairness is answered from the rights explainer when it ranks first, or
+    // whenever found for the resident's own benefit ("我却从来没领到一分钱").
+    const recourse = RECOURSE.has(reading.intent) && found.length > 0 && (this.isRights(found[0]!) || (told && found.some((p) => this.isRights(p))));
+    const quoted = recourse ? found.filter((p) => this.isRights(p)) : found;
     // Their own case, about one of the portal's subjects (or with a rule found): the rule, the
     // filled self-check and the office. Personal numbers always get the redirect.
     if (own && !recourse && (found.length > 0 || reading.subjects.length > 0 || hadNumbers)) return emit(this.personal(lang, reading, found));
     if (found.length === 0) return emit(this.notFound(lang));
     // An answer to a resident who told their situation also offers the filled self-check and their office.
-    const told = own || tellsOwnSituation(understood, reading.facts);
     const links = recourse || told ? this.recourseLinks(lang, reading.facts, told) : [];
 
     const extractive = (): BotAnswer => {
-      const picked = extract(reading.query, this.partFirst(found, reading), reading.terms, 3, listPartFor(reading));
+      const picked = extract(reading.query, this.partFirst(quoted, reading), reading.terms, 3, listPartFor(reading));
       if (picked.sentences.length === 0) return this.notFound(lang);
       const intro = recourse ? replies.recourseIntro[lang] : replies.extractiveIntro[lang];
       return { status: 'answered', mode: 'extractive', answer: extractiveText(intro, picked.sentences), citations: picked.citations, label: replies.quoteLabel[lang], links };
@@ -230,8 +238,8 @@ export class Bot {
 
     if (!this.model) return emit(extractive());
     try {
-      const text = await generate(this.model, this.content.district.name.en, lang, reading.query, found, history, (token) => options.onToken?.(token));
-      const checked = checkCitations(text, found);
+      const text = await generate(this.model, this.content.district.name.en, lang, reading.query, quoted, history, (token) => options.onToken?.(token));
+      const checked = checkCitations(text, quoted);
       if (checked.kind === 'answer') {
         return { status: 'answered', mode: 'generative', answer: checked.text, citations: checked.citations, label: replies.aiLabel[lang], links };
       }
@@ -248,7 +256,8 @@ export class Bot {
     let subjects = this.subjectsIn(point);
     // The subject is often named earlier in the letter than the question ("我父亲…低保…请问能享受吗").
     const whole = this.subjectsIn(understood);
-    if (subjects.length === 0 && whole.length > 0) {
+    const borrowed = subjects.length === 0 && whole.length > 0;
+    if (borrowed) {
       point = `${whole.map((g) => g[0]).join(' ')} ${point}`;
       subjects = whole;
     }
@@ -262,7 +271,7 @@ export class Bot {
       terms = keyTerms(query, this.content.synonyms);
       subjects = this.subjectsIn(query);
     }
-    return { point, query, terms, intent, subjects, facts: factsOf(understood, this.content) };
+    return { point, query, terms, intent, subjects, borrowed, facts: factsOf(understood, this.content) };
   }
 
   /** The portal's subjects (scope groups) a text names, whole or with a word between (残疾证补贴 for 残疾人补贴). */
@@ -278,7 +287,8 @@ export class Bot {
     const own = found.filter((x) => !found.some((y) => y !== x && y.term.length > x.term.length && y.term.includes(x.term)));
     // The one asked for first: a subject right after "apply for / get / receive" (申请临时救助),
     // else the one named first (困难残疾人生活补贴 … 要低保户才能领 asks about the former).
-    const object = own.find((x) => /(申请|办理|领取|享受|领|吃|办|apply for|get|receive|claim)\s*(the |a |an |any )?$/.test(normal.slice(Math.max(0, x.at - 16), x.at)));
+    // (With a few characters between: 申请民政局临时救助.)
+    const object = own.find((x) => /(申请|办理|领取|享受|领|吃|办)[^，。,？?！!\s]{0,4}$|(apply for|get|receive|claim)\s*(the |a |an |any )?$/.test(normal.slice(Math.max(0, x.at - 16), x.at)));
     const ordered = own.sort((a, b) => a.at - b.at);
     return (object ? [object, ...ordered.filter((x) => x !== object)] : ordered).map((x) => x.group);
   }
@@ -289,7 +299,7 @@ export class Bot {
    * the question's words they hold (weighted by rarity), whether they are the part of a guide that
    * serves the intent, and whether their guide is about the subject asked. Empty when none holds enough.
    */
-  private async retrieve(reading: Reading, lang: Lang, outside: string[]): Promise<SearchDocument[]> {
+  private async retrieve(reading: Reading, lang: Lang, outside: string[], told: boolean): Promise<SearchDocument[]> {
     const { terms, subjects, intent } = reading;
     if (terms.length === 0 && subjects.length === 0) return [];
     const { hits } = await this.engine.search(reading.query, { lang, limit: PASSAGES * 5 });
@@ -311,15 +321,20 @@ export class Bot {
       // On the subject asked for first (subjectsIn puts it first) counts most.
       const title = this.subjectTitle(p);
       const named = subjects.findIndex((g) => g.some((term) => title.includes(term)));
-      const onSubject = named < 0 ? 0 : named === 0 ? 0.3 : 0.2;
-      const rights = RECOURSE.has(intent) && this.isRights(p) ? 0.4 : 0;
+      // The more of a guide's title proper the subject is, the more the guide is about it: 最低生活保障
+      // is all of the dibao guide's, 低保 a third of 低保边缘家庭's, and only the aside of 单人户施保（…吃低保）'s.
+      const proper = title.replace(ASIDE, '');
+      const share = named < 0 ? 0 : Math.max(0, ...subjects[named]!.filter((term) => proper.includes(term)).map((term) => term.length / proper.length));
+      const onSubject = named < 0 ? 0 : (named === 0 ? 0.3 : 0.2) * (0.5 + 0.5 * share);
+      // Most when it is the resident's own payment or application; "会被取消吗" asks the programme's rule too.
+      const rights = RECOURSE.has(intent) && this.isRights(p) ? (told ? 0.4 : 0.25) : 0;
       const outsideOk = outside.every((term) => text.includes(normalize(term)));
       // Ranked by the passage's own words first, its page's second.
       return { p, cover, onSubject, rights, score: own + 0.3 * page + partBonus + onSubject + rights, outsideOk };
     });
     const needed = subjects.length > 0 ? SCOPED_COVERAGE : MIN_COVERAGE;
     // A stop, a refusal or unfairness is what the rights explainer is for: it answers on few shared words.
-    let good = scored.filter((s) => s.outsideOk && (s.cover >= needed || (s.cover >= needed / 2 && s.onSubject + s.rights >= 0.2) || (s.rights > 0 && s.cover >= needed / 4)));
+    let good = scored.filter((s) => s.outsideOk && (s.cover >= needed || (s.cover >= needed / 2 && s.onSubject + s.rights > 0) || (s.rights > 0 && s.cover >= needed / 4)));
     // When the subject's own guide answers, passages from other guides are near misses.
     const onSubject = good.filter((s) => s.onSubject > 0);
     if (onSubject.length > 0) good = good.filter((s) => s.onSubject > 0 || s.rights > 0);
