@@ -32,7 +32,10 @@ function paragraphs(text: string): HTMLElement[] {
 
 function finish(article: HTMLElement, body: HTMLElement, answer: Answer) {
   article.dataset.status = answer.status;
-  article.querySelector('.label')!.textContent = answer.label;
+  // The label says where an answer's words come from; the portal's own fixed replies quote nothing.
+  const label = article.querySelector<HTMLElement>('.label')!;
+  label.textContent = answer.label;
+  label.hidden = answer.citations.length === 0;
   body.replaceChildren(...paragraphs(answer.answer));
   // Where to go next comes straight after the answer, as on the page the server renders.
   if (answer.links.length > 0) {

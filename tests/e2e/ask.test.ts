@@ -27,6 +27,21 @@ describe('the chat page', () => {
     await context.close();
   });
 
+  it('says plainly when the pages do not answer, with the hotline, and claims no quotation', async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser().newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(`${baseURL()}/zh/ask/`);
+      await page.getByLabel('你的问题').fill('大连80岁以上老人有高龄补贴吗');
+      await page.getByRole('button', { name: '提问' }).click();
+      const answer = page.locator('article.answer').last();
+      await expect.poll(() => answer.getAttribute('data-status')).toBe('not_found');
+      expect(await answer.getByRole('link', { name: /12345/ }).getAttribute('href')).toBe('tel:12345');
+      expect(await answer.locator('.label:visible').count()).toBe(0);
+      await context.close();
+    }
+  });
+
   it('answers with JavaScript off: the form posts and the answer page comes back', async () => {
     const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
