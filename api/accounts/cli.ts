@@ -2,8 +2,7 @@
 // `disable <username>` · `list`. A new or reset password is printed once; the last line of output
 // is JSON: {"username": …, "password": …}. There are no default accounts.
 import { loadContent } from '../../content/loader.ts';
-import { resolve } from 'node:path';
-import { ConfigError, ENV_FILE, loadConfig, openDb, type Config } from '../core/index.ts';
+import { ConfigError, ENV_FILE, loadConfig, openDb, type Config, type Db } from '../core/index.ts';
 import { Accounts, type Role } from './store.ts';
 
 function option(args: string[], name: string): string | undefined {
@@ -11,7 +10,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-function main(args: string[]): void {
+async function main(args: string[]): Promise<void> {
   const [command, username] = args;
   let config: Config;
   try {
@@ -21,9 +20,16 @@ function main(args: string[]): void {
     process.exitCode = 1;
     return;
   }
-  const db = openDb(config.DATA_DIR);
+  let db: Db;
+  try {
+    db = await openDb(config);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+    return;
+  }
   // Said every time: an account made in another store is a bare "wrong password" later.
-  console.log(`Store: ${resolve(db.name)} (DATA_DIR=${config.DATA_DIR}; set it here or in ${ENV_FILE}, as for npm start)`);
+  console.log(`Store: ${db.engine} ${db.where} (${config.DATABASE_URL ? 'DATABASE_URL' : `DATA_DIR=${config.DATA_DIR}`}; set it here or in ${ENV_FILE}, as for npm start)`);
   const accounts = new Accounts(db);
   try {
     switch (command) {
@@ -33,35 +39,35 @@ function main(args: string[]): void {
         if (role !== 'editor' && role !== 'admin') throw new Error('--role is editor or admin');
         const center = option(args, 'center') ?? null;
         if (center && !loadContent(config.CONTENT_DIR).services.has(center)) throw new Error(`no centre "${center}" in content/services`);
-        const { user, password } = accounts.add(username, center, role);
+        const { user, password } = await accounts.add(username, center, role);
         console.log(`Created ${user.role} "${user.username}"${user.center ? ` for ${user.center}` : ''}. The password is shown only now:`);
         console.log(JSON.stringify({ username: user.username, password }));
         break;
       }
       case 'reset': {
         if (!username) throw new Error('usage: npm run users -- reset <username>');
-        const password = accounts.reset(username);
+        const password = await accounts.reset(username);
         console.log(`New password for "${username}" (shown only now); their sessions are signed out:`);
         console.log(JSON.stringify({ username, password }));
         break;
       }
       case 'disable':
         if (!username) throw new Error('usage: npm run users -- disable <username>');
-        accounts.disable(username);
+        await accounts.disable(username);
         console.log(`Disabled "${username}" and signed out their sessions.`);
         break;
       case 'list':
-        for (const u of accounts.list()) console.log(`${u.username}\t${u.role}\t${u.center ?? '(all centres)'}\t${u.disabled ? 'disabled' : 'active'}`);
+        for (const u of await accounts.list()) console.log(`${u.username}\t${u.role}\t${u.center ?? '(all centres)'}\t${u.disabled ? 'disabled' : 'active'}`);
         break;
       default:
         throw new Error('usage: npm run users -- add|reset|disable|list …');
     }
   } catch (error) {
-    console.error((error as Error).message.replace(/UNIQUE constraint failed: users.username/, 'that username is taken'));
+    console.error((error as Error).message.replace(/UNIQUE constraint failed: users.username|duplicate key value violates unique constraint "users_username_key"/, 'that username is taken'));
     process.exitCode = 1;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

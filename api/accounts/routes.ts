@@ -24,7 +24,7 @@ const loginRoute = createRoute({
   request: {
     body: jsonBody(z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }).openapi({ example: { username: 'centre-staff', password: '…' } })),
   },
-  responses: { 200: json(z.object({ user: UserSchema }), 'Signed in; the cookie is set'), ...errors(400, 401, 403, 429) },
+  responses: { 200: json(z.object({ user: UserSchema }), 'Signed in; the cookie is set'), ...errors(400, 401, 403, 429, 503) },
 });
 
 const logoutRoute = createRoute({
@@ -33,7 +33,7 @@ const logoutRoute = createRoute({
   tags: ['staff'],
   summary: 'Sign out',
   middleware: [sameOrigin] as const,
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out; the session is ended on the server'), ...errors(403) },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Signed out; the session is ended on the server'), ...errors(403, 503) },
 });
 
 const meRoute = createRoute({
@@ -41,7 +41,7 @@ const meRoute = createRoute({
   path: '/me',
   tags: ['staff'],
   summary: 'Who is signed in',
-  responses: { 200: json(z.object({ user: UserSchema }), 'The signed-in account'), ...errors(401) },
+  responses: { 200: json(z.object({ user: UserSchema }), 'The signed-in account'), ...errors(401, 503) },
 });
 
 /** The signed-in user, or a 401. */

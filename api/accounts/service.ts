@@ -18,11 +18,14 @@ export class AccountService {
   /** Session cookies get `Secure` when the public origin is https. */
   readonly secureCookies: boolean;
   // Only failures count: ten wrong passwords for one account, or thirty from one address.
-  private readonly perAccount = new Limiter(10, 15 * 60);
-  private readonly perAddress = new Limiter(30, 15 * 60);
+  // Counted in the store on PostgreSQL, so ten failures spread over several processes are ten.
+  private readonly perAccount: Limiter;
+  private readonly perAddress: Limiter;
 
-  constructor(db: Db, publicOrigin = '') {
+  constructor(private readonly db: Db, publicOrigin = '') {
     this.secureCookies = publicOrigin.startsWith('https:');
+    this.perAccount = new Limiter(10, 15 * 60, { db, name: 'signin-account' });
+    this.perAddress = new Limiter(30, 15 * 60, { db, name: 'signin-address' });
     this.accounts = new Accounts(db);
     this.sessions = new Sessions(db);
     this.audit = new Audit(db);
@@ -36,16 +39,16 @@ export class AccountService {
     const account = username.trim().toLowerCase();
     const blocked = Math.max(await this.perAccount.wait(account), await this.perAddress.wait(address));
     if (blocked > 0) throw new TooManyAttempts(blocked);
-    const user = this.accounts.authenticate(username, password);
+    const user = await this.accounts.authenticate(username, password);
     if (!user) {
       await Promise.all([this.perAccount.take(account), this.perAddress.take(address)]);
       throw new ApiError(401, 'bad_credentials', 'The username or password is wrong.', { password: 'wrong username or password' });
     }
-    return { user, token: this.sessions.create(user.id) };
+    return { user, token: await this.sessions.create(user.id) };
   }
 
   async signOut(token: string | undefined): Promise<void> {
-    this.sessions.revoke(token);
+    await this.sessions.revoke(token);
   }
 
   /** The signed-in user for a session token, if the session is live and the account enabled. */
@@ -63,9 +66,11 @@ export class AccountService {
   async disableAccount(user: User, username: string): Promise<void> {
     requireAdmin(user);
     if (username === user.username) throw new ApiError(400, 'invalid_request', 'You cannot disable your own account.', { username: 'your own account' });
-    if (!this.accounts.find(username)) throw new ApiError(404, 'not_found', `No account ${username}.`, { username: 'no such account' });
-    this.accounts.disable(username);
-    this.audit.record(user, 'disable-account', null, { username });
+    if (!(await this.accounts.find(username))) throw new ApiError(404, 'not_found', `No account ${username}.`, { username: 'no such account' });
+    await this.db.transaction(async (q) => {
+      await this.accounts.disable(username, q);
+      await this.audit.record(user, 'disable-account', null, { username }, q);
+    });
   }
 
   /** Admins only: the latest changes, newest first. */

@@ -1,6 +1,6 @@
 import { streamSSE } from 'hono/streaming';
 import { LANGS } from '../../content/schemas/index.ts';
-import { ApiError, clientAddress, createRoute, createRouter, DailyCounter, errors, json, jsonBody, Limiter, z, type DistrictClock, type Trust } from '../core/index.ts';
+import { ApiError, clientAddress, createRoute, createRouter, DailyCounter, errors, json, jsonBody, Limiter, z, type Db, type DistrictClock, type Trust } from '../core/index.ts';
 import type { Bot } from './bot.ts';
 
 /** Residents write letters; the bot reads them for their question and their facts. */
@@ -39,7 +39,7 @@ const askRoute = createRoute({
       description: 'The answer',
       content: { 'application/json': { schema: AnswerSchema }, 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events: token, citations, done' } } },
     },
-    ...errors(400, 429),
+    ...errors(400, 429, 503),
   },
 });
 
@@ -50,12 +50,13 @@ const feedbackRoute = createRoute({
   summary: 'Thumbs up or down on an answer',
   description: 'Counted per day, nothing more: not who, not which answer.',
   request: { body: jsonBody(z.strictObject({ vote: z.enum(['up', 'down']) }).openapi({ example: { vote: 'up' } })) },
-  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Counted'), ...errors(400) },
+  responses: { 200: json(z.object({ ok: z.literal(true) }), 'Counted'), ...errors(400, 503) },
 });
 
 export interface AskDeps {
   bot: Bot;
-  dataDir: string;
+  /** Where the daily thumbs and the question limit are counted. */
+  db: Db;
   clock: DistrictClock;
   trust: Trust;
   /** Questions per minute from one address. */
@@ -63,9 +64,9 @@ export interface AskDeps {
 }
 
 /** `POST /api/ask` (JSON or SSE) and `POST /api/ask/feedback`. */
-export function askRoutes({ bot, dataDir, clock, trust, perMinute = 20 }: AskDeps) {
-  const limiter = new Limiter(perMinute, 60);
-  const feedback = new DailyCounter(dataDir, 'ask', 'feedback');
+export function askRoutes({ bot, db, clock, trust, perMinute = 20 }: AskDeps) {
+  const limiter = new Limiter(perMinute, 60, { db, name: 'ask' });
+  const feedback = new DailyCounter(db, 'ask-feedback');
   const router = createRouter();
   // Before validation, so a flood of bad questions is limited too.
   router.post('/', async (c, next) => {
@@ -92,8 +93,8 @@ export function askRoutes({ bot, dataDir, clock, trust, perMinute = 20 }: AskDep
         await stream.writeSSE({ event: 'done', data: JSON.stringify(answer) });
       });
     })
-    .openapi(feedbackRoute, (c) => {
-      feedback.add(c.req.valid('json').vote, clock.day());
+    .openapi(feedbackRoute, async (c) => {
+      await feedback.add(c.req.valid('json').vote, clock.day());
       return c.json({ ok: true as const }, 200);
     });
 }

@@ -18,6 +18,16 @@ const configSchema = z.object({
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   /** Where the SQLite event store and other runtime files live. */
   DATA_DIR: z.string().trim().min(1).default('data'),
+  /**
+   * A PostgreSQL server for every runtime store (`postgres://user:password@host:5432/portal`),
+   * shared by any number of portal processes; unset, one SQLite file under DATA_DIR.
+   */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'expected a PostgreSQL URL such as postgres://portal:secret@127.0.0.1:5432/portal'),
   /** The content folder (defaults to ./content); a district deploys its own here. */
   CONTENT_DIR: optionalText,
   /** A Meilisearch server; the embedded engine is used when unset. */

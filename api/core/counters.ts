@@ -1,33 +1,24 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Db } from './db.ts';
 
 /**
  * Counts per day, by key — counts only, never who: thumbs up and down on the bot's answers,
- * searches that found nothing. One small JSON file a day under `DATA_DIR/<name>/`, which an
- * editor can read: `zero-results-2026-12-01.json`.
+ * searches that found nothing. Kept in the store, so every process adds to the same count
+ * (one atomic upsert: no lost update when two add at once).
  */
 export class DailyCounter {
-  private readonly dir: string;
+  constructor(private readonly db: Db, private readonly name: string) {}
 
-  constructor(dataDir: string, name: string, private readonly prefix: string) {
-    this.dir = join(dataDir, name);
+  /** The counts of `day` (YYYY-MM-DD, the district's day), by key. */
+  async read(day: string): Promise<Record<string, number>> {
+    const rows = await this.db.all<{ key: string; count: number }>('SELECT key, count FROM counters WHERE name = ? AND day = ? ORDER BY key', [this.name, day]);
+    return Object.fromEntries(rows.map((r) => [r.key, Number(r.count)]));
   }
 
-  private file(day: string) {
-    return join(this.dir, `${this.prefix}-${day}.json`);
-  }
-
-  read(day: string): Record<string, number> {
-    const file = this.file(day);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>) : {};
-  }
-
-  /** Adds one to `key` on `day` (YYYY-MM-DD, the district's day) and returns that day's counts. */
-  add(key: string, day: string): Record<string, number> {
-    const counts = this.read(day);
-    counts[key] = (counts[key] ?? 0) + 1;
-    mkdirSync(this.dir, { recursive: true });
-    writeFileSync(this.file(day), JSON.stringify(counts, null, 1));
-    return counts;
+  /** Adds one to `key` on `day`. A failure is the caller's to ignore: a count is never worth an error page. */
+  async add(key: string, day: string): Promise<void> {
+    await this.db.run(
+      'INSERT INTO counters (name, day, key, count) VALUES (?, ?, ?, 1) ON CONFLICT (name, day, key) DO UPDATE SET count = counters.count + 1',
+      [this.name, day, key],
+    );
   }
 }

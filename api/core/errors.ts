@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { isUnavailable } from './unavailable.ts';
 import { log } from './log.ts';
 
 /** The one error shape every endpoint answers with: `{"error": {"code", "message", "fields"?}}`. */
@@ -74,6 +75,12 @@ export function onError(error: Error, c: Context): Response {
     const message = error.message || 'The request could not be handled.';
     // Hono's own body parsing failures ("Malformed JSON in request body") concern the body.
     return c.json(errorBody(code, message, /body|JSON/i.test(message) ? { body: message } : undefined), status);
+  }
+  // The store went away (a restart, a failover): say so, and let the client try again.
+  if (isUnavailable(error)) {
+    log(`store unavailable: ${error.message}`);
+    c.header('Retry-After', '5');
+    return c.json(errorBody('store_unavailable', 'The portal’s records are not reachable just now. Nothing was saved; please try again in a moment.'), 503);
   }
   log(`unexpected error: ${error.name} ${error.message}`);
   return c.json(errorBody('internal', 'Something went wrong on our side. Please try again.'), 500);

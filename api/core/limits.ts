@@ -1,15 +1,21 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import type { Db } from './db.ts';
 
 /**
  * At most `points` per key (a client's address, an account) in a window of `seconds`, counted by
- * rate-limiter-flexible. Kept in this process's memory for now; its stores for PostgreSQL and
- * Redis take the same calls, so several processes can share one count.
+ * rate-limiter-flexible. On PostgreSQL the counts live in the `rate_limits` table, so every
+ * process shares one count (an atomic upsert per hit); on SQLite, whose file one process holds,
+ * in that process's memory. Without a store (tests of a route alone), in memory.
  */
 export class Limiter {
   private readonly store: RateLimiterAbstract;
 
-  constructor(readonly points: number, seconds: number) {
-    this.store = new RateLimiterMemory({ points, duration: seconds });
+  constructor(readonly points: number, seconds: number, shared?: { db: Db; name: string }) {
+    this.store =
+      shared?.db.engine === 'postgres'
+        ? new RateLimiterPostgres({ storeClient: shared.db.native as pg.Pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, keyPrefix: shared.name, points, duration: seconds })
+        : new RateLimiterMemory({ points, duration: seconds });
   }
 
   /** Counts one for `key`: the seconds to wait when this one is over the limit, else 0. */

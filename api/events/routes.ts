@@ -18,7 +18,7 @@ const calendarRoute = createRoute({
   description:
     'The whole calendar to subscribe to, one centre’s (`center`), or one event to add (`id`). From a month back, so a change or a cancellation still reaches subscribers; every change raises the event’s SEQUENCE.',
   request: { query: z.strictObject({ center: z.string().max(80).optional().openapi({ example: 'riverside-day-care-centre' }), id: z.string().max(40).optional() }) },
-  responses: { 200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: text('RFC 5545') } } }, ...errors(400, 404) },
+  responses: { 200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: text('RFC 5545') } } }, ...errors(400, 404, 503) },
 });
 
 const feedRoute = createRoute({
@@ -42,7 +42,7 @@ const listRoute = createRoute({
       audience: z.enum(AUDIENCES).optional(),
     }),
   },
-  responses: { 200: json(z.object({ events: z.array(EventSchema) }), 'Events by start time'), ...errors(400) },
+  responses: { 200: json(z.object({ events: z.array(EventSchema) }), 'Events by start time'), ...errors(400, 503) },
 });
 
 const getRoute = createRoute({
@@ -51,7 +51,7 @@ const getRoute = createRoute({
   tags: ['events'],
   summary: 'One event',
   request: { params: idParam },
-  responses: { 200: json(EventSchema, 'The event, cancelled or not'), ...errors(400, 404) },
+  responses: { 200: json(EventSchema, 'The event, cancelled or not'), ...errors(400, 404, 503) },
 });
 
 const previewRoute = createRoute({
@@ -62,7 +62,7 @@ const previewRoute = createRoute({
   description: 'The staff form’s live preview: the same Markdown renderer and allow-list as the published page. Staff only.',
   middleware: [sameOrigin] as const,
   request: { body: jsonBody(z.strictObject({ markdown: z.string().max(5000) }).openapi({ example: { markdown: '一起学**剪窗花**。' } })) },
-  responses: { 200: json(z.object({ html: z.string() }), 'The cleaned HTML'), ...errors(400, 401, 403) },
+  responses: { 200: json(z.object({ html: z.string() }), 'The cleaned HTML'), ...errors(400, 401, 403, 503) },
 });
 
 const createEventRoute = createRoute({
@@ -73,7 +73,7 @@ const createEventRoute = createRoute({
   description: 'Centre staff for their own centre; district administrators for any.',
   middleware: [sameOrigin] as const,
   request: { body: jsonBody(eventInput) },
-  responses: { 201: json(EventSchema, 'Published'), ...errors(400, 401, 403) },
+  responses: { 201: json(EventSchema, 'Published'), ...errors(400, 401, 403, 503) },
 });
 
 const patchRoute = createRoute({
@@ -83,7 +83,7 @@ const patchRoute = createRoute({
   summary: 'Change an event',
   middleware: [sameOrigin] as const,
   request: { params: idParam, body: jsonBody(eventPatch) },
-  responses: { 200: json(EventSchema, 'The changed event'), ...errors(400, 401, 403, 404) },
+  responses: { 200: json(EventSchema, 'The changed event'), ...errors(400, 401, 403, 404, 503) },
 });
 
 const cancelRoute = createRoute({
@@ -94,7 +94,7 @@ const cancelRoute = createRoute({
   description: 'The event is kept and shown as cancelled; it leaves the lists and search.',
   middleware: [sameOrigin] as const,
   request: { params: idParam },
-  responses: { 200: json(EventSchema, 'The cancelled event'), ...errors(400, 401, 403, 404) },
+  responses: { 200: json(EventSchema, 'The cancelled event'), ...errors(400, 401, 403, 404, 503) },
 });
 
 export interface EventsDeps {

@@ -7,7 +7,7 @@ import type { Audit, User } from '../accounts/index.ts';
 import { ApiError, href, log, type Db } from '../core/index.ts';
 import { eventDocuments } from './documents.ts';
 import type { EventInput, EventRecord, StoredEvent } from './schema.ts';
-import { EventStore, type EventQuery } from './store.ts';
+import { EventStore, EVENTS_TOPIC, type EventQuery } from './store.ts';
 
 /** A stored event with the address of its page. */
 const withPage = (e: StoredEvent): EventRecord => ({ ...e, url: href('zh', `events/${e.id}/`) });
@@ -17,17 +17,51 @@ export class EventService {
   /** Grows with every change this process makes: what is built from the events (a calendar) is current while it stays the same. */
   version = 0;
 
-  constructor(db: Db, audit: Audit, private readonly content: Content, private readonly search: SearchEngine) {
+  constructor(private readonly db: Db, audit: Audit, private readonly content: Content, private readonly search: SearchEngine) {
     this.store = new EventStore(db, audit);
+  }
+
+  /**
+   * Indexes every stored event, then follows the changes any process makes (LISTEN/NOTIFY on
+   * PostgreSQL): within a moment of a commit elsewhere, this process's search has it too. When
+   * notifications may have been missed (the listening connection was lost), everything is read again.
+   */
+  async follow(): Promise<number> {
+    const docs = await this.documents();
+    await this.search.index(docs);
+    await this.db.listen(
+      EVENTS_TOPIC,
+      (id) => void this.refresh(id),
+      () => void this.resync(),
+    );
+    return docs.length;
+  }
+
+  /** Brings this process's search up to date with one stored event. */
+  private async refresh(id: string): Promise<void> {
+    try {
+      const event = await this.store.get(id);
+      if (event) await this.reindex(event);
+    } catch (error) {
+      log(`events: could not follow a change to ${id}: ${(error as Error).message}`);
+    }
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      for (const event of await this.store.list({ includeCancelled: true })) await this.reindex(event);
+    } catch (error) {
+      log(`events: could not read the events again: ${(error as Error).message}`);
+    }
   }
 
   /** Published events (cancelled ones too with `includeCancelled`), by start. */
   async list(query: EventQuery = {}): Promise<EventRecord[]> {
-    return this.store.list(query).map(withPage);
+    return (await this.store.list(query)).map(withPage);
   }
 
   async get(id: string): Promise<EventRecord | undefined> {
-    const event = this.store.get(id);
+    const event = await this.store.get(id);
     return event && withPage(event);
   }
 
@@ -39,12 +73,12 @@ export class EventService {
 
   /** The events a user looks after, cancelled and past ones included, by start. */
   async eventsFor(user: User): Promise<EventRecord[]> {
-    return this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) }).map(withPage);
+    return (await this.store.list({ includeCancelled: true, ...(user.role === 'admin' ? {} : { center: user.center ?? '-' }) })).map(withPage);
   }
 
   /** An event the user may change: 404 when there is none, 403 when it is another centre's. */
   async editable(user: User, id: string): Promise<EventRecord> {
-    const event = this.store.get(id);
+    const event = await this.store.get(id);
     if (!event) throw new ApiError(404, 'not_found', `No event ${id}.`);
     if (user.role !== 'admin' && event.center !== user.center) throw new ApiError(403, 'forbidden', 'You can only change your own centre’s events.');
     return withPage(event);
@@ -53,25 +87,25 @@ export class EventService {
   async create(user: User, input: EventInput): Promise<EventRecord> {
     const center = this.allowedCentre(user, input.center ?? user.center ?? undefined);
     checkTimes(input.start, input.end);
-    return this.reindex(this.store.create(user, center, input));
+    return this.reindex(await this.store.create(user, center, input));
   }
 
   async update(user: User, id: string, patch: Partial<EventInput>): Promise<EventRecord> {
     const current = await this.editable(user, id);
     if (patch.center) this.allowedCentre(user, patch.center);
     checkTimes(patch.start ?? current.start, patch.end ?? current.end);
-    return this.reindex(this.store.update(user, id, patch));
+    return this.reindex(await this.store.update(user, id, patch));
   }
 
   /** Cancelled events are kept and shown as cancelled; search drops them. */
   async cancel(user: User, id: string): Promise<EventRecord> {
     await this.editable(user, id);
-    return this.reindex(this.store.cancel(user, id));
+    return this.reindex(await this.store.cancel(user, id));
   }
 
   /** The search documents of every event that is not cancelled, for the index at start-up. */
   async documents(): Promise<ReturnType<typeof eventDocuments>> {
-    return eventDocuments(this.content, this.store.list());
+    return eventDocuments(this.content, await this.store.list());
   }
 
   private allowedCentre(user: User, center: string | undefined): string {

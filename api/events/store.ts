@@ -17,11 +17,11 @@ function fromRow(r: Record<string, unknown>): StoredEvent {
     end: r.end as string,
     audience: JSON.parse(r.audience as string),
     ...(r.place ? { place: r.place as string } : {}),
-    ...(r.capacity ? { capacity: r.capacity as number } : {}),
+    ...(r.capacity ? { capacity: Number(r.capacity) } : {}),
     ...(r.accessibility ? { accessibility: r.accessibility as string } : {}),
     status: r.status as StoredEvent['status'],
     updatedAt: r.updated_at as string,
-    sequence: r.sequence as number,
+    sequence: Number(r.sequence),
   };
 }
 
@@ -35,76 +35,85 @@ export interface EventQuery {
   limit?: number;
 }
 
-/** The columns an event's fields are stored in (shared by insert and update). */
-function columns(center: string, e: EventInput) {
-  return {
-    center,
-    title_zh: e.title.zh, title_en: e.title.en ?? null,
-    description_zh: e.description.zh, description_en: e.description.en ?? null,
-    start: e.start, end: e.end, audience: JSON.stringify(e.audience),
-    place: e.place ?? null, capacity: e.capacity ?? null, accessibility: e.accessibility ?? null,
-  };
+/** The columns an event's fields are stored in, in the order of COLUMNS (shared by insert and update). */
+function values(center: string, e: EventInput): unknown[] {
+  return [
+    center, e.title.zh, e.title.en ?? null, e.description.zh, e.description.en ?? null,
+    e.start, e.end, JSON.stringify(e.audience), e.place ?? null, e.capacity ?? null, e.accessibility ?? null,
+  ];
 }
+const COLUMNS = ['center', 'title_zh', 'title_en', 'description_zh', 'description_en', 'start', '"end"', 'audience', 'place', 'capacity', 'accessibility'];
 
-/** Events in SQLite, every change written to the audit log in the same transaction. */
+/**
+ * Events in the runtime store, on either engine. Every change is written to the audit log in the
+ * same transaction, and announced (topic `events`, the event's id) to every process when it
+ * commits. An edit reads the event it merges into with the row locked, so two processes editing
+ * the same event at once apply one after the other: no lost update.
+ */
 export class EventStore {
   constructor(private readonly db: Db, private readonly audit: Audit) {}
 
-  create(user: User, center: string, input: EventInput): StoredEvent {
+  async create(user: User, center: string, input: EventInput): Promise<StoredEvent> {
     const id = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO events (id, center, title_zh, title_en, description_zh, description_en, start, end, audience, place, capacity, accessibility, status, created_by, created_at, updated_at)
-           VALUES (@id, @center, @title_zh, @title_en, @description_zh, @description_en, @start, @end, @audience, @place, @capacity, @accessibility, 'scheduled', @created_by, @now, @now)`,
-        )
-        .run({ id, now, created_by: user.id, ...columns(center, input) });
-      this.audit.record(user, 'create', id, input);
-    })();
-    return this.get(id)!;
+    await this.db.transaction(async (q) => {
+      await q.run(
+        `INSERT INTO events (id, ${COLUMNS.join(', ')}, status, created_by, created_at, updated_at)
+         VALUES (?, ${COLUMNS.map(() => '?').join(', ')}, 'scheduled', ?, ?, ?)`,
+        [id, ...values(center, input), user.id, now, now],
+      );
+      await this.audit.record(user, 'create', id, input, q);
+      await q.notify(EVENTS_TOPIC, id);
+    });
+    return (await this.get(id))!;
   }
 
-  update(user: User, id: string, patch: Partial<EventInput>): StoredEvent {
-    const current = this.get(id)!;
-    const merged: EventInput = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `UPDATE events SET center = @center, title_zh = @title_zh, title_en = @title_en, description_zh = @description_zh, description_en = @description_en,
-             start = @start, end = @end, audience = @audience, place = @place, capacity = @capacity, accessibility = @accessibility, updated_at = @now, sequence = sequence + 1 WHERE id = @id`,
-        )
-        .run({ id, now: new Date().toISOString(), ...columns(patch.center ?? current.center, merged) });
-      this.audit.record(user, 'update', id, patch);
-    })();
-    return this.get(id)!;
+  async update(user: User, id: string, patch: Partial<EventInput>): Promise<StoredEvent> {
+    await this.db.transaction(async (q) => {
+      const row = await q.one(`SELECT * FROM events WHERE id = ?${this.db.forUpdate}`, [id]);
+      if (!row) return;
+      const current = fromRow(row);
+      const merged: EventInput = { ...current, ...patch, title: patch.title ?? current.title, description: patch.description ?? current.description };
+      await q.run(
+        `UPDATE events SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ?, sequence = sequence + 1 WHERE id = ?`,
+        [...values(patch.center ?? current.center, merged), new Date().toISOString(), id],
+      );
+      await this.audit.record(user, 'update', id, patch, q);
+      await q.notify(EVENTS_TOPIC, id);
+    });
+    return (await this.get(id))!;
   }
 
   /** Cancelled events are kept and shown as cancelled. */
-  cancel(user: User, id: string): StoredEvent {
-    this.db.transaction(() => {
-      this.db.prepare("UPDATE events SET status = 'cancelled', updated_at = ?, sequence = sequence + 1 WHERE id = ?").run(new Date().toISOString(), id);
-      this.audit.record(user, 'cancel', id, null);
-    })();
-    return this.get(id)!;
+  async cancel(user: User, id: string): Promise<StoredEvent> {
+    await this.db.transaction(async (q) => {
+      await q.run("UPDATE events SET status = 'cancelled', updated_at = ?, sequence = sequence + 1 WHERE id = ?", [new Date().toISOString(), id]);
+      await this.audit.record(user, 'cancel', id, null, q);
+      await q.notify(EVENTS_TOPIC, id);
+    });
+    return (await this.get(id))!;
   }
 
-  get(id: string): StoredEvent | undefined {
-    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+  async get(id: string): Promise<StoredEvent | undefined> {
+    const row = await this.db.one('SELECT * FROM events WHERE id = ?', [id]);
     return row && fromRow(row);
   }
 
-  list(q: EventQuery = {}): StoredEvent[] {
+  async list(q: EventQuery = {}): Promise<StoredEvent[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    const moment = (expr: string) => this.db.moment(expr);
     if (!q.includeCancelled) where.push("status = 'scheduled'");
     // Compared as moments, not strings: an event may be written with another offset than the query.
-    if (q.from) (where.push('julianday(end) >= julianday(?)'), params.push(q.from));
-    if (q.to) (where.push('julianday(start) <= julianday(?)'), params.push(q.to));
+    if (q.from) (where.push(`${moment('"end"')} >= ${moment('?')}`), params.push(q.from));
+    if (q.to) (where.push(`${moment('start')} <= ${moment('?')}`), params.push(q.to));
     if (q.center) (where.push('center = ?'), params.push(q.center));
     if (q.audience) (where.push('audience LIKE ?'), params.push(`%"${q.audience}"%`));
-    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY julianday(start), rowid LIMIT ?`;
+    const sql = `SELECT * FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${moment('start')}, created_at, id LIMIT ?`;
     params.push(Math.min(q.limit ?? 500, 500));
-    return this.db.prepare(sql).all(...params).map((r) => fromRow(r as Record<string, unknown>));
+    return (await this.db.all(sql, params)).map(fromRow);
   }
 }
+
+/** The topic an event's id is announced on when it changes. */
+export const EVENTS_TOPIC = 'events';

@@ -4,20 +4,22 @@ import { createRoute, createRouter, json, z, type Db } from '../core/index.ts';
 
 const HealthSchema = z
   .object({
-    status: z.literal('ok'),
+    /** `degraded` while the store does not answer: pages and search still serve, writes answer 503. */
+    status: z.enum(['ok', 'degraded']),
     search: z.object({ engine: z.string(), documents: z.number().int() }),
     db: z.enum(['ok', 'error']),
+    store: z.object({ engine: z.enum(['sqlite', 'postgres']), answers: z.boolean() }),
     bot: z.object({ mode: z.enum(['extractive', 'generative']) }),
     content: z.object({ policies: z.number().int(), conventions: z.number().int(), services: z.number().int(), programmes: z.number().int() }),
   })
-  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178 }, db: 'ok', bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
+  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178 }, db: 'ok', store: { engine: 'sqlite', answers: true }, bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
 
 const route = createRoute({
   method: 'get',
   path: '/',
   tags: ['operations'],
   summary: 'What is running',
-  description: 'For monitors and the bureau’s IT staff: the search engine and its size, the store, the bot’s mode.',
+  description: 'For monitors and the bureau’s IT staff: the search engine and its size, the store’s engine and whether it answers, the bot’s mode.',
   responses: { 200: json(HealthSchema, 'The portal is up') },
 });
 
@@ -31,17 +33,16 @@ export interface HealthDeps {
 /** `GET /api/health`. */
 export function healthRoutes({ content, search, db, botMode }: HealthDeps) {
   return createRouter().openapi(route, async (c) => {
-    let store: 'ok' | 'error' = 'error';
-    try {
-      store = db.prepare('SELECT 1 AS ok').get() ? 'ok' : 'error';
-    } catch {
-      store = 'error';
-    }
+    const answers = await db.ping().then(
+      () => true,
+      () => false,
+    );
     return c.json(
       {
-        status: 'ok' as const,
+        status: answers ? ('ok' as const) : ('degraded' as const),
         search: await search.stats(),
-        db: store,
+        db: answers ? ('ok' as const) : ('error' as const),
+        store: { engine: db.engine, answers },
         bot: { mode: botMode },
         content: { policies: content.policies.size, conventions: content.conventions.size, services: content.services.size, programmes: content.programmes.size },
       },

@@ -24,7 +24,7 @@ export async function searchPage(content: Content, engine: SearchEngine | undefi
   const result: SearchResult | undefined =
     engine && params.q ? await find(engine, content, params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
   // Counted as the API counts them, so the editors see the words people type on the page too.
-  if (result && params.page === 1 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
+  if (result && params.page === 1 && !params.type && !params.town) await countIfNothing(zeroResults, clock, params.q, result.total);
   const link = (changes: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams();
     const merged: Record<string, string | number | undefined> = { q: params.q, type: params.type, town: params.town, ...changes };

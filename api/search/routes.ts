@@ -5,8 +5,9 @@ import { createRoute, createRouter, errors, json, redact, z, type DailyCounter, 
 import { find } from './find.ts';
 
 /** A search that found nothing is counted by its text (without any ID-card or phone number), never with who asked. */
-export function countIfNothing(zeroResults: DailyCounter | undefined, clock: DistrictClock, query: string, total: number): void {
-  if (total === 0) zeroResults?.add(redact(query.trim().toLowerCase()).slice(0, 100), clock.day());
+export async function countIfNothing(zeroResults: DailyCounter | undefined, clock: DistrictClock, query: string, total: number): Promise<void> {
+  // A count is never worth failing a search for (the store may be away; search is not).
+  if (total === 0) await zeroResults?.add(redact(query.trim().toLowerCase()).slice(0, 100), clock.day()).catch(() => {});
 }
 
 /** A whole letter fits; it is read for its point. */
@@ -85,7 +86,7 @@ export function searchRoutes({ search, content, zeroResults, clock }: SearchDeps
       const started = performance.now();
       const result = await find(search, content, params.q, { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
-      if (params.offset === 0 && !params.type && !params.town) countIfNothing(zeroResults, clock, params.q, result.total);
+      if (params.offset === 0 && !params.type && !params.town) await countIfNothing(zeroResults, clock, params.q, result.total);
       return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);
     })
     .openapi(suggestRoute, async (c) => {

@@ -1,6 +1,5 @@
 // The composition root: the one place that builds the portal's services from its configuration.
 // `npm start` and the tests both call it, so they run the same wiring.
-import { resolve } from 'node:path';
 import { loadContent } from '../../content/loader.ts';
 import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
@@ -15,14 +14,13 @@ export async function createServices(config: Config, log: (line: string) => void
   const clock = new DistrictClock(content.district.timeZone);
   const search = await buildSearch(config, content, clock.day(), log);
   const bot = await Bot.create(content, config, clock.day());
-  const db = openDb(config.DATA_DIR);
+  const db = await openDb(config);
   const accounts = new AccountService(db, config.PUBLIC_ORIGIN);
-  const staff = accounts.accounts.list().filter((a) => !a.disabled).length;
-  log(`store: ${resolve(db.name)}, ${staff} staff account(s)${staff === 0 ? ' — create one with npm run users -- add <username> --center <service id>' : ''}`);
+  const staff = (await accounts.accounts.list()).filter((a) => !a.disabled).length;
+  log(`store: ${db.engine} ${db.where}, ${staff} staff account(s)${staff === 0 ? ' — create one with npm run users -- add <username> --center <service id>' : ''}`);
   const events = new EventService(db, accounts.audit, content, search);
-  const eventDocs = await events.documents();
-  await search.index(eventDocs);
-  log(`events: ${eventDocs.length} event documents indexed from ${config.DATA_DIR}`);
+  const indexed = await events.follow();
+  log(`events: ${indexed} event documents indexed from the store${db.engine === 'postgres' ? ', following changes from every process' : ''}`);
   return {
     config,
     content,
@@ -32,7 +30,7 @@ export async function createServices(config: Config, log: (line: string) => void
     db,
     accounts,
     events,
-    zeroResults: new DailyCounter(config.DATA_DIR, 'search', 'zero-results'),
+    zeroResults: new DailyCounter(db, 'zero-results'),
     trust: trustProxies(config.TRUST_PROXY),
     close: () => db.close(),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
-const { app, dataDir, clock } = await testApp();
+const { app, db, clock } = await testApp();
 const ask = (body: unknown, headers: Record<string, string> = {}) =>
   app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
@@ -45,7 +45,7 @@ describe('POST /api/ask', () => {
     const bad = await app.request('/api/ask/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vote: 'meh' }) });
     expect(bad.status).toBe(400);
     const { DailyCounter } = await import('../../api/core/index.ts');
-    expect(new DailyCounter(dataDir, 'ask', 'feedback').read(clock.day())).toEqual({ up: 1 });
+    expect(await new DailyCounter(db, 'ask-feedback').read(clock.day())).toEqual({ up: 1 });
   });
 
   it('limits each address to 20 questions a minute with a clear 429', async () => {

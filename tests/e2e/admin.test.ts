@@ -21,19 +21,19 @@ let other: Login;
 let admin: Login;
 let victim: Login;
 
-beforeAll(() => {
-  const db = openDb(inject('dataDir'));
+beforeAll(async () => {
+  const db = await openDb({ DATA_DIR: inject('dataDir') });
   const accounts = new Accounts(db);
   const stamp = Date.now().toString(36);
-  const add = (name: string, center: string | null, role: 'editor' | 'admin') => {
-    const { user, password } = accounts.add(`${name}-${stamp}`, center, role);
+  const add = async (name: string, center: string | null, role: 'editor' | 'admin') => {
+    const { user, password } = await accounts.add(`${name}-${stamp}`, center, role);
     return { username: user.username, password };
   };
-  editor = add('xtl', CENTRE, 'editor');
-  other = add('zg', 'zhengguang-day-care-centre', 'editor');
-  admin = add('district', null, 'admin');
-  victim = add('leaver', 'aitun-day-care-centre', 'editor');
-  db.close();
+  editor = await add('xtl', CENTRE, 'editor');
+  other = await add('zg', 'zhengguang-day-care-centre', 'editor');
+  admin = await add('district', null, 'admin');
+  victim = await add('leaver', 'aitun-day-care-centre', 'editor');
+  await db.close();
 });
 
 /** Clicks a link or a form button and waits for the page it leads to (after any redirect). */

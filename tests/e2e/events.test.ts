@@ -7,10 +7,10 @@ import { baseURL } from '../helpers/site.ts';
 const browser = useBrowser();
 let cookie: string;
 beforeAll(async () => {
-  const db = openDb(inject('dataDir'));
-  const { user, password } = new Accounts(db).add(`kazi-${Date.now()}`, 'kazi-day-care-centre', 'editor');
+  const db = await openDb({ DATA_DIR: inject('dataDir') });
+  const { user, password } = await new Accounts(db).add(`kazi-${Date.now()}`, 'kazi-day-care-centre', 'editor');
   const username = user.username;
-  db.close();
+  await db.close();
   const res = await fetch(`${baseURL()}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', Origin: baseURL() }, body: JSON.stringify({ username, password }) });
   cookie = res.headers.get('set-cookie')!.split(';')[0]!;
 });

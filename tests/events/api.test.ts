@@ -4,9 +4,9 @@ import { testApp } from '../helpers/app.ts';
 
 const { app, db, search } = await testApp();
 const accounts = new Accounts(db);
-const editorA = accounts.add('centre-a', 'aitun-day-care-centre', 'editor');
-const editorB = accounts.add('centre-b', 'kazi-day-care-centre', 'editor');
-const admin = accounts.add('district', null, 'admin');
+const editorA = await accounts.add('centre-a', 'aitun-day-care-centre', 'editor');
+const editorB = await accounts.add('centre-b', 'kazi-day-care-centre', 'editor');
+const admin = await accounts.add('district', null, 'admin');
 
 async function signIn(username: string, password: string): Promise<string> {
   const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
@@ -50,7 +50,7 @@ describe('events API', () => {
     expect(cancelled.status).toBe('cancelled');
     expect((await (await send('GET', `/api/events/${e.id}`)).json()).status).toBe('cancelled');
     expect((await search.search('百家宴', { lang: 'zh', type: 'event' })).total).toBe(0);
-    const log = db.prepare('SELECT action FROM audit WHERE event_id = ? ORDER BY id').all(e.id) as { action: string }[];
+    const log = await db.all<{ action: string }>('SELECT action FROM audit WHERE event_id = ? ORDER BY id', [e.id]);
     expect(log.map((r) => r.action)).toEqual(['create', 'update', 'cancel']);
   });
 

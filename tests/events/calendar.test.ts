@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
 const { app, accounts, clock, content } = await testApp();
-const { password } = accounts.accounts.add('cal-editor', 'kazi-day-care-centre', 'editor');
+const { password } = await accounts.accounts.add('cal-editor', 'kazi-day-care-centre', 'editor');
 const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'cal-editor', password }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 const send = (method: string, path: string, body?: unknown) =>

@@ -11,9 +11,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the event store after kill -9', () => {
   it('keeps every event that was acknowledged before the process was killed', async () => {
-    const setup = openDb(dataDir);
-    const { password } = new Accounts(setup).add('centre-a', 'aitun-day-care-centre', 'editor');
-    setup.close();
+    const setup = await openDb({ DATA_DIR: dataDir });
+    const { password } = await new Accounts(setup).add('centre-a', 'aitun-day-care-centre', 'editor');
+    await setup.close();
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

@@ -3,7 +3,7 @@ import { eventFormPage, eventPage } from '../../api/events/index.ts';
 import { testApp } from '../helpers/app.ts';
 
 const { content, events, accounts, clock } = await testApp();
-const { user } = accounts.accounts.add('pages-editor', 'kazi-day-care-centre', 'editor');
+const { user } = await accounts.accounts.add('pages-editor', 'kazi-day-care-centre', 'editor');
 
 describe('event pages when the centre’s address is not confirmed', () => {
   it('warns the worker that an empty place leaves residents with only the centre’s name', async () => {

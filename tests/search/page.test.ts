@@ -12,7 +12,7 @@ describe('the search page', () => {
   });
 
   it('shows an event hit with its day and a plain-text snippet, without the Markdown staff typed', async () => {
-    const { user } = accounts.accounts.add('page-admin', null, 'admin');
+    const { user } = await accounts.accounts.add('page-admin', null, 'admin');
     const day = clock.day(new Date(Date.now() + 3 * 86400_000));
     await events.create(user, { center: 'kazi-day-care-centre', title: { zh: '义诊活动' }, description: { zh: '**免费量血压、测血糖**\n\n- 请带上医保卡' }, start: clock.moment(day, '09:00'), end: clock.moment(day, '11:00'), audience: ['elderly'] });
     const page = await searchPage(content, search, 'zh', new URLSearchParams({ q: '量血压' }), clock, zeroResults);

