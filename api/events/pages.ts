@@ -52,11 +52,13 @@ const placesOf = (content: Content, center: string) => {
 
 /** The events list: upcoming events, filtered by place, centre and audience, and the filters' choices. */
 export async function eventsListPage(content: Content, events: EventService | undefined, lang: Lang, filter: { center?: string; audience?: Audience; town?: string }, clock: DistrictClock) {
-  const list = (await events?.list({ from: new Date().toISOString(), center: filter.center || undefined, audience: filter.audience })) ?? [];
-  const shown = list.filter((e) => !filter.town || placesOf(content, e.center).includes(filter.town));
+  const found = events ? await events.shown({ from: new Date().toISOString(), center: filter.center || undefined, audience: filter.audience }) : [];
+  const shown = (found ?? []).filter((e) => !filter.town || placesOf(content, e.center).includes(filter.town));
   const hosts = [...content.services].filter(([, s]) => s.type !== 'bureau' && s.type !== 'civil-affairs-office');
   const hostPlaces = [...content.places].filter(([id, p]) => p.kind !== 'district' && hosts.some(([host]) => placesOf(content, host).includes(id)));
   return {
+    /** The store did not answer: say so rather than "no events". */
+    unavailable: found === undefined,
     days: eventDays(content, shown, lang, clock, true),
     places: hostPlaces.map(([id, p]) => ({ value: id, label: p.name[lang] })),
     centres: hosts.map(([id, s]) => ({ value: id, label: s.name[lang] })),

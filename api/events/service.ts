@@ -4,7 +4,7 @@
 import type { Content } from '../../content/loader.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { Audit, User } from '../accounts/index.ts';
-import { ApiError, href, log, type Db } from '../core/index.ts';
+import { ApiError, href, isUnavailable, log, type Db } from '../core/index.ts';
 import { eventDocuments } from './documents.ts';
 import type { EventInput, EventRecord, StoredEvent } from './schema.ts';
 import { EventStore, EVENTS_TOPIC, type EventQuery } from './store.ts';
@@ -58,6 +58,20 @@ export class EventService {
   /** Published events (cancelled ones too with `includeCancelled`), by start. */
   async list(query: EventQuery = {}): Promise<EventRecord[]> {
     return (await this.store.list(query)).map(withPage);
+  }
+
+  /**
+   * For pages that show events beside other things (the home page, a centre's page, the list):
+   * the events, or undefined while the store does not answer, so the page still serves.
+   */
+  async shown(query: EventQuery = {}): Promise<EventRecord[] | undefined> {
+    try {
+      return await this.list(query);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      log(`events: the store does not answer (${(error as Error).message}); pages show none`);
+      return undefined;
+    }
   }
 
   async get(id: string): Promise<EventRecord | undefined> {

@@ -29,8 +29,7 @@ async function main() {
   });
   const stop = () =>
     server.close(() => {
-      services.close();
-      process.exit(0);
+      void services.close().finally(() => process.exit(0));
     });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -18,11 +18,11 @@ describe('npm run users', () => {
     writeFileSync(join(work, '.env'), `DATA_DIR=${join(work, 'from-env-file')}\n`);
     const added = users(['add', 'cli-editor', '--center', 'kazi-day-care-centre']);
     expect(added.status, added.stderr).toBe(0);
-    expect(added.stdout).toContain(`Store: ${join(work, 'from-env-file', 'portal.sqlite')}`);
+    expect(added.stdout).toContain(`Store: sqlite ${join(work, 'from-env-file', 'portal.sqlite')}`);
     expect(JSON.parse(added.stdout.trim().split('\n').at(-1)!)).toMatchObject({ username: 'cli-editor', password: expect.stringMatching(/^\w{16}$/) });
     // A variable set for the command wins over the file.
     const listed = users(['list'], { DATA_DIR: join(work, 'other') });
-    expect(listed.stdout).toContain(`Store: ${join(work, 'other', 'portal.sqlite')}`);
+    expect(listed.stdout).toContain(`Store: sqlite ${join(work, 'other', 'portal.sqlite')}`);
     expect(listed.stdout).not.toContain('cli-editor');
   });
 });

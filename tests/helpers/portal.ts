@@ -13,12 +13,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the portal exactly as `npm start` does, in its own process, and waits until it listens. */
-export function startPortal(port: number, dataDir: string): Promise<ChildProcess> {
+export function startPortal(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // Node itself, not the tsx wrapper, so a kill reaches the server process (tsx would leave a child).
     const child = spawn(process.execPath, ['--import', 'tsx', 'api/server/start.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -8,7 +8,7 @@ describe('the search page', () => {
   it('counts a search that found nothing, as the API does, so editors see the words people use', async () => {
     await searchPage(content, search, 'zh', new URLSearchParams({ q: '足球比赛门票' }), clock, zeroResults);
     await searchPage(content, search, 'zh', new URLSearchParams({ q: '低保' }), clock, zeroResults);
-    expect(zeroResults.read(clock.day())).toEqual({ 足球比赛门票: 1 });
+    expect(await zeroResults.read(clock.day())).toEqual({ 足球比赛门票: 1 });
   });
 
   it('shows an event hit with its day and a plain-text snippet, without the Markdown staff typed', async () => {

@@ -136,7 +136,7 @@ describe('GET /api/search', () => {
     const res = await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json();
     expect(res.total).toBe(0);
     const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-    const counts = zeroResults.read(day);
+    const counts = await zeroResults.read(day);
     expect(counts).toEqual({ '[id] [phone] 足球': 1 });
   });
 });
