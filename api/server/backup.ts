@@ -21,7 +21,10 @@ if (config.DATABASE_URL) {
     );
     process.exit(1);
   }
-  if (dump.status !== 0) process.exit(dump.status ?? 1);
+  if (dump.status !== 0) {
+    console.error('pg_dump failed (above). Its major version must be the server’s or newer: Debian’s postgresql-client-NN, or run it on the database server.');
+    process.exit(dump.status ?? 1);
+  }
   console.log(`Backed up PostgreSQL to ${target} (pg_dump custom format; restore with pg_restore)`);
 } else {
   const db = await openDb(config);
