@@ -25,6 +25,8 @@ export interface Queries {
   one<T = Row>(sql: string, params?: Params): Promise<T | undefined>;
   /** Runs a statement; the number of rows it changed. */
   run(sql: string, params?: Params): Promise<number>;
+  /** Runs a script of several statements without parameters (a migration). */
+  exec(sql: string): Promise<void>;
   /**
    * Tells every process on this database (this one too) that `topic` changed, once the
    * transaction commits (at once outside one).
@@ -75,7 +77,7 @@ export async function migrate(db: Db): Promise<number> {
     for (const [index, migration] of MIGRATIONS.entries()) {
       const version = index + 1;
       if (done.has(version)) continue;
-      await q.run(migration[db.engine]);
+      await q.exec(migration[db.engine]);
       await q.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [version, new Date().toISOString()]);
       applied += 1;
     }
@@ -113,7 +115,8 @@ class SqliteDb implements Db {
     return {
       all: async <T>(sql: string, params: Params = []) => db.prepare(sql).all(...params) as T[],
       one: async <T>(sql: string, params: Params = []) => db.prepare(sql).get(...params) as T | undefined,
-      run: async (sql: string, params: Params = []) => (params.length === 0 && /;\s*\S/.test(sql) ? (db.exec(sql), 0) : db.prepare(sql).run(...params).changes),
+      run: async (sql: string, params: Params = []) => db.prepare(sql).run(...params).changes,
+      exec: async (sql: string) => void db.exec(sql),
       notify: async (topic: string, payload: string) => {
         if (pending) pending.push([topic, payload]);
         else this.deliver(topic, payload);
@@ -135,6 +138,9 @@ class SqliteDb implements Db {
   }
   run(sql: string, params?: Params) {
     return this.exclusive(() => this.direct().run(sql, params));
+  }
+  exec(sql: string) {
+    return this.exclusive(() => this.direct().exec(sql));
   }
   notify(topic: string, payload: string) {
     return this.direct().notify(topic, payload);
@@ -225,7 +231,8 @@ class PostgresDb implements Db {
     return {
       all: async <T>(sql: string, params: Params = []) => (await client.query(numbered(sql), params as unknown[])).rows as T[],
       one: async <T>(sql: string, params: Params = []) => (await client.query(numbered(sql), params as unknown[])).rows[0] as T | undefined,
-      run: async (sql: string, params: Params = []) => (await client.query(params.length === 0 ? sql : numbered(sql), params as unknown[])).rowCount ?? 0,
+      run: async (sql: string, params: Params = []) => (await client.query(numbered(sql), params as unknown[])).rowCount ?? 0,
+      exec: async (sql: string) => void (await client.query(sql)),
       // Inside a transaction NOTIFY is delivered when it commits, and not at all if it rolls back.
       notify: async (topic: string, payload: string) => void (await client.query('SELECT pg_notify($1, $2)', [channel(topic), payload])),
     };
@@ -239,6 +246,9 @@ class PostgresDb implements Db {
   }
   run(sql: string, params?: Params) {
     return this.on(this.native).run(sql, params);
+  }
+  exec(sql: string) {
+    return this.on(this.native).exec(sql);
   }
   notify(topic: string, payload: string) {
     return this.on(this.native).notify(topic, payload);

@@ -7,15 +7,17 @@ import type { Audit, User } from '../accounts/index.ts';
 import { ApiError, href, isUnavailable, log, type Db } from '../core/index.ts';
 import { eventDocuments } from './documents.ts';
 import type { EventInput, EventRecord, StoredEvent } from './schema.ts';
-import { EventStore, EVENTS_TOPIC, type EventQuery } from './store.ts';
+import { EventStore, EVENTS_TOPIC, readNotice, type EventQuery } from './store.ts';
 
 /** A stored event with the address of its page. */
 const withPage = (e: StoredEvent): EventRecord => ({ ...e, url: href('zh', `events/${e.id}/`) });
 
 export class EventService {
   private readonly store: EventStore;
-  /** Grows with every change this process makes: what is built from the events (a calendar) is current while it stays the same. */
+  /** Grows with every change this process indexes (its own or another's): what is built from the events (a calendar) is current while it stays the same. */
   version = 0;
+  /** The sequence of each event as last indexed here: a late notice of an older change is skipped. */
+  private readonly indexed = new Map<string, number>();
 
   constructor(private readonly db: Db, audit: Audit, private readonly content: Content, private readonly search: SearchEngine) {
     this.store = new EventStore(db, audit);
@@ -31,7 +33,11 @@ export class EventService {
     await this.search.index(docs);
     await this.db.listen(
       EVENTS_TOPIC,
-      (id) => void this.refresh(id),
+      (payload) => {
+        // This process's own changes are indexed by the request that made them.
+        const { id, sequence, own } = readNotice(payload);
+        if (!own && (this.indexed.get(id) ?? -1) < sequence) void this.refresh(id);
+      },
       () => void this.resync(),
     );
     return docs.length;
@@ -131,6 +137,7 @@ export class EventService {
   /** Search follows the store; a search failure is logged and does not undo the saved write. */
   private async reindex(stored: StoredEvent): Promise<EventRecord> {
     this.version += 1;
+    this.indexed.set(stored.id, Math.max(stored.sequence, this.indexed.get(stored.id) ?? -1));
     const event = withPage(stored);
     const docs = eventDocuments(this.content, [event]);
     try {

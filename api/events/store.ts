@@ -63,7 +63,7 @@ export class EventStore {
         [id, ...values(center, input), user.id, now, now],
       );
       await this.audit.record(user, 'create', id, input, q);
-      await q.notify(EVENTS_TOPIC, id);
+      await q.notify(EVENTS_TOPIC, notice(id, 0));
     });
     return (await this.get(id))!;
   }
@@ -79,7 +79,7 @@ export class EventStore {
         [...values(patch.center ?? current.center, merged), new Date().toISOString(), id],
       );
       await this.audit.record(user, 'update', id, patch, q);
-      await q.notify(EVENTS_TOPIC, id);
+      await q.notify(EVENTS_TOPIC, notice(id, current.sequence + 1));
     });
     return (await this.get(id))!;
   }
@@ -87,9 +87,9 @@ export class EventStore {
   /** Cancelled events are kept and shown as cancelled. */
   async cancel(user: User, id: string): Promise<StoredEvent> {
     await this.db.transaction(async (q) => {
-      await q.run("UPDATE events SET status = 'cancelled', updated_at = ?, sequence = sequence + 1 WHERE id = ?", [new Date().toISOString(), id]);
+      const row = await q.one<{ sequence: number }>("UPDATE events SET status = 'cancelled', updated_at = ?, sequence = sequence + 1 WHERE id = ? RETURNING sequence", [new Date().toISOString(), id]);
       await this.audit.record(user, 'cancel', id, null, q);
-      await q.notify(EVENTS_TOPIC, id);
+      if (row) await q.notify(EVENTS_TOPIC, notice(id, Number(row.sequence)));
     });
     return (await this.get(id))!;
   }
@@ -115,5 +115,14 @@ export class EventStore {
   }
 }
 
-/** The topic an event's id is announced on when it changes. */
+/** The topic a changed event is announced on: its id, its sequence after the change, and which process made it. */
 export const EVENTS_TOPIC = 'events';
+/** This process, in the notices of the changes it makes (it indexes those itself, at once). */
+const ORIGIN = randomBytes(6).toString('hex');
+const notice = (id: string, sequence: number) => `${id} ${sequence} ${ORIGIN}`;
+
+/** A notice read: the event, its sequence, and whether this process made the change. */
+export function readNotice(payload: string): { id: string; sequence: number; own: boolean } {
+  const [id = '', sequence = '0', origin = ''] = payload.split(' ');
+  return { id, sequence: Number(sequence), own: origin === ORIGIN };
+}

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Accounts, Audit, Sessions } from '../../api/accounts/store.ts';
 import { DailyCounter, Limiter, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
-import { EventStore } from '../../api/events/store.ts';
+import { EventStore, readNotice } from '../../api/events/store.ts';
 import type { EventInput } from '../../api/events/schema.ts';
 import { ENGINES, testStore } from '../helpers/postgres.ts';
 
@@ -121,7 +121,7 @@ describe.each(ENGINES)('the store on %s', (engine) => {
   it('announces every committed change to listeners, and nothing of a transaction rolled back', async () => {
     const db = await open();
     const heard: string[] = [];
-    await db.listen('events', (id) => heard.push(id));
+    await db.listen('events', (payload) => heard.push(readNotice(payload).id));
     const { user } = await new Accounts(db).add('centre-a', 'aitun-day-care-centre', 'editor');
     const e = await new EventStore(db, new Audit(db)).create(user, 'aitun-day-care-centre', input('通知'));
     await db.transaction(async (q) => {
