@@ -74,6 +74,16 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     expect(await sessions.user(beforeDisable)).toBeUndefined();
   });
 
+  it('gives two sign-ins of one account at once two working sessions', async () => {
+    const db = await open();
+    const { user } = await new Accounts(db).add('twice', 'kazi-day-care-centre', 'editor');
+    const other = engine === 'postgres' ? await reopen(db) : db;
+    const [a, b] = await Promise.all([new Sessions(db).create(user.id), new Sessions(other).create(user.id)]);
+    expect(a).not.toBe(b);
+    expect((await new Sessions(other).user(a))?.username).toBe('twice');
+    expect((await new Sessions(db).user(b))?.username).toBe('twice');
+  });
+
   it('keeps events with their audit trail, lists them by moment across offsets, and keeps cancelled ones', async () => {
     const db = await open();
     const accounts = new Accounts(db);
@@ -134,7 +144,9 @@ describe.each(ENGINES)('the store on %s', (engine) => {
   it('counts per day without losing an increment made at once, and keeps days and names apart', async () => {
     const db = await open();
     const counter = new DailyCounter(db, 'ask-feedback');
-    await Promise.all(Array.from({ length: 20 }, () => counter.add('up', '2026-12-02')));
+    // From two connections at once on PostgreSQL, as two processes add.
+    const other = new DailyCounter(engine === 'postgres' ? await reopen(db) : db, 'ask-feedback');
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : counter).add('up', '2026-12-02')));
     await counter.add('down', '2026-12-02');
     await counter.add('up', '2026-12-03');
     await new DailyCounter(db, 'zero-results').add('up', '2026-12-02');
