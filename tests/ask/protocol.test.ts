@@ -27,10 +27,13 @@ beforeAll(async () => {
       res.writeHead(404).end();
       return;
     }
-    lastRequest = JSON.parse(await body(req));
-    requests.push(lastRequest!);
-    if (behaviour.delayMs) await new Promise((r) => setTimeout(r, behaviour.delayMs));
-    if (!lastRequest!.stream) {
+    // This request's own copy: a slow reply (the timeout test) must not read the next test's request.
+    const request = JSON.parse(await body(req));
+    lastRequest = request;
+    requests.push(request);
+    const { delayMs } = behaviour;
+    if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    if (!request.stream) {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify({ id: 'c0', object: 'chat.completion', created: 0, model: 'local', choices: [{ index: 0, message: { role: 'assistant', content: behaviour.rewrite ?? '' }, finish_reason: 'stop' }] }));
       return;
