@@ -3,7 +3,7 @@ import type { SearchEngine } from '../search/index.ts';
 import { authRoutes, type AccountService } from './accounts/index.ts';
 import { askRoutes, botMode, type Bot } from './ask/index.ts';
 import { createRouter, notFound, onError, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
-import { hsdsRoutes, servicesRoutes } from './directory/index.ts';
+import { hsdsRoutes, servicesRoutes, type DirectoryService } from './directory/index.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
 import { eventsRoutes, type EventService } from './events/index.ts';
 import { healthRoutes } from './health/index.ts';
@@ -22,6 +22,8 @@ export interface Services {
   db: Db;
   accounts: AccountService;
   events: EventService;
+  /** The directory's confirmed facts, laid over content/services. */
+  directory: DirectoryService;
   /** Searches that found nothing, counted per day by their text. */
   zeroResults: DailyCounter;
   /** Which reverse proxies' X-Forwarded-For is believed. */
@@ -44,7 +46,7 @@ export function createApp(deps: AppDeps) {
     .basePath('/api')
     .route('/health', healthRoutes({ content, search: deps.search, db: deps.db, botMode: botMode(config) }))
     .route('/prefs', prefsRoutes())
-    .route('/services', servicesRoutes({ content, clock, publicOrigin }))
+    .route('/services', servicesRoutes({ content, clock, publicOrigin, directory: deps.directory, accounts: deps.accounts }))
     .route('/hsds', hsdsRoutes({ content, clock, publicOrigin }))
     .route('/eligibility', eligibilityRoutes({ content, clock }))
     .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))

@@ -10,6 +10,7 @@ import {
   questionsSchema,
   serviceSchema,
   synonymsSchema,
+  type Service,
 } from './schemas/index.ts';
 
 /**
@@ -41,4 +42,7 @@ export type Collection =
 type Loaded<C> = C extends { shape: 'whole'; schema: infer S extends z.ZodTypeAny } ? z.output<S> : C extends { schema: infer S extends z.ZodTypeAny } ? Map<string, z.output<S>> : never;
 
 /** All content, validated: a map of entries by id for each folder or keyed file, the entry itself for a whole file. */
-export type Content = { [K in keyof typeof COLLECTIONS]: Loaded<(typeof COLLECTIONS)[K]> };
+export type Content = Omit<{ [K in keyof typeof COLLECTIONS]: Loaded<(typeof COLLECTIONS)[K]> }, 'services'> & {
+  /** Centres and offices; at run time with the facts the centres confirmed laid over (api/directory). */
+  services: Map<string, Service>;
+};

@@ -102,6 +102,7 @@ export class Sessions {
 }
 
 export interface AuditEntry {
+  id: number;
   at: string;
   action: string;
   eventId: string | null;
@@ -118,11 +119,17 @@ export class Audit {
     await q.run('INSERT INTO audit (at, user_id, action, event_id, detail) VALUES (?, ?, ?, ?, ?)', [new Date().toISOString(), user.id, action, eventId, JSON.stringify(detail)]);
   }
 
+  /** One entry by its number. */
+  async entry(id: number, q: Queries = this.db): Promise<AuditEntry | undefined> {
+    const row = await q.one<AuditEntry>('SELECT audit.id, audit.at, audit.action, audit.event_id AS "eventId", audit.detail, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id WHERE audit.id = ?', [id]);
+    return row && { ...row, id: Number(row.id) };
+  }
+
   /** The latest entries, newest first. */
   async latest(limit = 100): Promise<AuditEntry[]> {
     return this.db.all<AuditEntry>(
-      'SELECT audit.at, audit.action, audit.event_id AS "eventId", audit.detail, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id ORDER BY audit.id DESC LIMIT ?',
+      'SELECT audit.id, audit.at, audit.action, audit.event_id AS "eventId", audit.detail, users.username FROM audit LEFT JOIN users ON users.id = audit.user_id ORDER BY audit.id DESC LIMIT ?',
       [limit],
-    );
+    ).then((rows) => rows.map((r) => ({ ...r, id: Number(r.id) })));
   }
 }

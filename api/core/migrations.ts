@@ -122,4 +122,27 @@ export const MIGRATIONS: { sqlite: string; postgres: string }[] = [
        expire BIGINT
      );`,
   },
+  // The facts a centre confirms about itself, laid over content/services field by field (the value as JSON).
+  {
+    sqlite: `CREATE TABLE service_facts (
+       service_id TEXT NOT NULL,
+       field TEXT NOT NULL,
+       value TEXT NOT NULL,
+       confirmed_on TEXT NOT NULL,
+       confirmed_by TEXT NOT NULL CHECK (confirmed_by IN ('centre', 'bureau')),
+       user_id INTEGER REFERENCES users(id),
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (service_id, field)
+     );`,
+    postgres: `CREATE TABLE service_facts (
+       service_id TEXT NOT NULL,
+       field TEXT NOT NULL,
+       value TEXT NOT NULL,
+       confirmed_on TEXT NOT NULL,
+       confirmed_by TEXT NOT NULL CHECK (confirmed_by IN ('centre', 'bureau')),
+       user_id INTEGER REFERENCES users(id),
+       updated_at TEXT NOT NULL,
+       PRIMARY KEY (service_id, field)
+     );`,
+  },
 ];

@@ -2,4 +2,6 @@ export { centreName, distanceKm, listServices, officeFor, openNow, SERVICE_TYPES
 export { serviceDocuments, servicePassages } from './documents.ts';
 export { stableUuid, toHsdsService } from './hsds.ts';
 export { serviceGroups, servicePage } from './pages.ts';
-export { hsdsRoutes, servicesRoutes } from './routes.ts';
+export { hsdsRoutes, serviceDetail, servicesRoutes } from './routes.ts';
+export { DirectoryService, type FactChange } from './service.ts';
+export { ACCESS_FEATURES, factsPatchSchema, SPOKEN, type FactsPatch } from './facts.ts';

@@ -46,7 +46,18 @@ export function servicePage(content: Content, id: string, lang: Lang, clock: Dis
   const s = content.services.get(id);
   if (!s) return undefined;
   const list = (items: string[]) => items.join(lang === 'zh' ? '、' : ', ');
+  // "由本中心于 2026-12-02 确认" beside each fact the centre (or the bureau) confirmed.
+  const confirmed = Object.fromEntries(
+    Object.entries(s.confirmed ?? {}).flatMap(([field, c]) => (c ? [[field, t(lang, `service.confirmedBy.${c.by}`, { date: readableDate(lang, c.on) })]] : [])),
+  ) as Partial<Record<string, string>>;
+  const phones = s.phones ?? (s.phone ? [{ number: s.phone, label: 'office' as const }] : []);
+  const features = (s.accessibilityFeatures ?? []).map((f) => t(lang, `service.access.${f}`));
   return {
+    confirmed,
+    phones: phones.map((p) => ({ number: p.number, label: t(lang, `service.phone.${p.label}`) })),
+    hoursNote: s.hoursNote?.[lang] ?? null,
+    /** Opens the phone's own map app at the centre (a plain link: no map is loaded here). */
+    mapLink: s.coordinates && !s.coordinates.approximate ? `geo:${s.coordinates.lat},${s.coordinates.lng}?q=${s.coordinates.lat},${s.coordinates.lng}(${encodeURIComponent(s.name[lang])})` : null,
     id,
     name: s.name[lang],
     type: s.type,
@@ -60,7 +71,7 @@ export function servicePage(content: Content, id: string, lang: Lang, clock: Dis
     phone: s.phone,
     hours: s.hours?.map((h) => `${list(h.days.map((d) => t(lang, `day.${d}`)))} ${h.opens}–${h.closes}`) ?? null,
     audience: list(s.audience.map((a) => t(lang, `audience.${a}`))),
-    accessibility: s.accessibility?.[lang] ?? null,
+    accessibility: [...features, ...(s.accessibility ? [s.accessibility[lang]] : [])].join(lang === 'zh' ? '；' : '; ') || null,
     languages: s.languages?.[lang] ?? null,
     approximate: s.coordinates?.approximate ?? false,
     offers: s.offers.map((o) => o[lang]),

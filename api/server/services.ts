@@ -5,6 +5,7 @@ import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
 import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
+import { DirectoryService } from '../directory/index.ts';
 import { EventService } from '../events/index.ts';
 import { buildSearch } from '../search/index.ts';
 
@@ -21,6 +22,9 @@ export async function createServices(config: Config, log: (line: string) => void
   const events = new EventService(db, accounts.audit, content, search);
   const indexed = await events.follow();
   log(`events: ${indexed} event documents indexed from the store${db.engine === 'postgres' ? ', following changes from every process' : ''}`);
+  const directory = new DirectoryService(db, accounts.audit, content, search, clock);
+  const confirmed = await directory.follow();
+  log(`directory: ${confirmed} fact(s) confirmed by the centres laid over content/services`);
   return {
     config,
     content,
@@ -30,6 +34,7 @@ export async function createServices(config: Config, log: (line: string) => void
     db,
     accounts,
     events,
+    directory,
     zeroResults: new DailyCounter(db, 'zero-results'),
     trust: trustProxies(config.TRUST_PROXY),
     close: () => db.close(),

@@ -40,11 +40,21 @@ export const serviceSchema = z.strictObject({
   /** Who it is for. */
   audience: z.array(z.enum(['elderly', 'children', 'families', 'disabled', 'everyone'])).min(1),
   address: localized.nullable(),
+  /** The main number (the first of `phones` when both are given). */
   phone: z.string().regex(/^[0-9+\- ]{3,20}$/, 'expected a phone number').nullable(),
+  /** Every number, each with what it is for: 值班 (duty) or 办公室 (office). */
+  phones: z.array(z.strictObject({ number: z.string().regex(/^[0-9+\- ]{3,20}$/, 'expected a phone number'), label: z.enum(['duty', 'office']) })).optional(),
   hours: z.array(openingSchema).nullable(),
+  /** Holidays and other exceptions to the weekly hours, in words. */
+  hoursNote: localized.optional(),
+  /** In words: what a visitor who cannot climb steps, hear or see well should know. */
   accessibility: localized.nullable(),
+  /** What the building has (step-free entrance, accessible toilet, …). */
+  accessibilityFeatures: z.array(z.enum(['step-free', 'ramp', 'lift', 'accessible-toilet', 'seating', 'hearing-help', 'parking'])).optional(),
   /** Languages staff speak, in words (e.g. "普通话、本地方言 / Mandarin, local dialect"). */
   languages: localized.nullable(),
+  /** The same, as a list (普通话, the local dialect, 民族语言). */
+  languagesSpoken: z.array(z.enum(['mandarin', 'local-dialect', 'tujia', 'miao', 'dong', 'sign'])).optional(),
   /**
    * Where it is, for "near me" and maps. `approximate: true` when only the community's general
    * location is known; the page says so.
@@ -59,4 +69,7 @@ export const serviceSchema = z.strictObject({
   reviewed: isoDate,
   verified,
 });
-export type Service = z.infer<typeof serviceSchema>;
+export type Service = z.infer<typeof serviceSchema> & {
+  /** At run time: the fields the centre (or the bureau) has confirmed in the store, and when. */
+  confirmed?: Partial<Record<string, { on: string; by: 'centre' | 'bureau' }>>;
+};

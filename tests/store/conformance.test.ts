@@ -31,7 +31,7 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     expect(db.engine).toBe(engine);
     expect(await migrate(db)).toBe(0);
     const { n } = (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))!;
-    expect(Number(n)).toBe(3);
+    expect(Number(n)).toBe(4);
   });
 
   it('keeps accounts: add, find, sign in, refuse a wrong password or a disabled account, list', async () => {
