@@ -4,7 +4,6 @@ import { t, type UiKey } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { href, isApiError, isCrossOrigin, type DistrictClock } from '../core/index.ts';
-import { centreName } from '../directory/index.ts';
 import type { AccountService } from './service.ts';
 import type { User } from './store.ts';
 
@@ -61,6 +60,23 @@ export async function signInForm(accounts: AccountService, lang: Lang, req: Staf
 }
 
 /** The district administrator's page: every account, disabling one, and the audit log. */
+/** A centre's name (the directory imports this feature, so this one reads content directly). */
+const centreName = (content: Content, lang: Lang, id: string | null) => (id && content.services.get(id)?.name[lang]) || id || '—';
+
+/** What a log entry is about: an account, or a centre and one of its facts. */
+function subjectOf(content: Content, lang: Lang, detail: string | null): string {
+  const d = JSON.parse(detail ?? '{}') as { username?: string; service?: string; field?: string };
+  if (d.service) return `${centreName(content, lang, d.service)} · ${d.field ?? ''}`;
+  return d.username ?? '';
+}
+
+/** A change to a centre's fact in words: from what to what (values as the API writes them). */
+function changeSummary(lang: Lang, detail: string | null): string {
+  const d = JSON.parse(detail ?? '{}') as { old?: unknown; new?: unknown };
+  const show = (v: unknown) => (v === null || v === undefined ? t(lang, 'badge.tbc') : JSON.stringify(v).slice(0, 120));
+  return `${show(d.old)} → ${show(d.new)}`;
+}
+
 export async function accountsPage(accounts: AccountService, content: Content, lang: Lang, req: StaffRequest & { user: User }, clock: DistrictClock) {
   const { user, form } = req;
   const errors: Record<string, string> = req.refused ? { form: t(lang, 'admin.err.crossOrigin') } : {};
@@ -94,12 +110,15 @@ export async function accountsPage(accounts: AccountService, content: Content, l
       disabled: a.disabled,
     })),
     log: log.map((entry) => ({
+      id: entry.id,
+      /** A change to a centre's entry, which an admin can put back. */
+      change: entry.action === 'service-update' ? changeSummary(lang, entry.detail) : undefined,
       at: entry.at,
       when: clock.dateTime(lang, entry.at),
       who: entry.username ?? '—',
       what: t(lang, `admin.audit.${entry.action}` as UiKey),
       eventId: entry.eventId,
-      subject: entry.eventId ?? (JSON.parse(entry.detail ?? '{}') as { username?: string }).username ?? '',
+      subject: entry.eventId ?? subjectOf(content, lang, entry.detail),
     })),
   };
 }

@@ -4,7 +4,10 @@ import type { Content } from '../../content/loader.ts';
 import type { Lang, Service } from '../../content/schemas/index.ts';
 import { absolute, href, readableDate, type DistrictClock } from '../core/index.ts';
 import { districtAndTowns, groupByTown, placeName } from '../places/index.ts';
+import type { StaffRequest } from '../accounts/index.ts';
 import { openNow } from './directory.ts';
+import { factsPatchSchema } from './facts.ts';
+import type { DirectoryService } from './service.ts';
 
 export interface ServiceCard {
   id: string;
@@ -92,4 +95,130 @@ export function servicePage(content: Content, id: string, lang: Lang, clock: Dis
       makesOffer: s.offers.map((o) => ({ '@type': 'Offer', itemOffered: { '@type': 'GovernmentService', name: o[lang] } })),
     },
   };
+}
+
+// ——— the staff form for a centre's own facts ———
+
+/** The form's fields, as typed (every value a string, a list for boxes), kept when something is wrong. */
+export interface CentreFormValues {
+  address_zh: string;
+  address_en: string;
+  phones: { number: string; label: string }[];
+  hours: { days: string[]; opens: string; closes: string }[];
+  hours_note: string;
+  access: string[];
+  access_note: string;
+  languages: string[];
+  audience: string[];
+  lat: string;
+  lng: string;
+}
+
+const PHONE_ROWS = 2;
+const HOUR_ROWS = 3;
+
+function valuesOf(s: Service): CentreFormValues {
+  const phones = s.phones ?? (s.phone ? [{ number: s.phone, label: 'office' as const }] : []);
+  const hours = s.hours ?? [];
+  const exact = s.coordinates && !s.coordinates.approximate ? s.coordinates : undefined;
+  return {
+    address_zh: s.address?.zh ?? '',
+    address_en: s.address?.en && s.address.en !== s.address.zh ? s.address.en : '',
+    phones: Array.from({ length: PHONE_ROWS }, (_, i) => ({ number: phones[i]?.number ?? '', label: phones[i]?.label ?? (i === 0 ? 'duty' : 'office') })),
+    hours: Array.from({ length: HOUR_ROWS }, (_, i) => ({ days: hours[i]?.days ?? [], opens: hours[i]?.opens ?? '', closes: hours[i]?.closes ?? '' })),
+    hours_note: s.hoursNote?.zh ?? '',
+    access: s.accessibilityFeatures ?? [],
+    access_note: s.accessibility?.zh ?? '',
+    languages: s.languagesSpoken ?? [],
+    audience: s.audience,
+    lat: exact ? String(exact.lat) : '',
+    lng: exact ? String(exact.lng) : '',
+  };
+}
+
+function valuesFromForm(form: FormData): CentreFormValues {
+  const text = (name: string) => String(form.get(name) ?? '').trim();
+  return {
+    address_zh: text('address_zh'),
+    address_en: text('address_en'),
+    phones: Array.from({ length: PHONE_ROWS }, (_, i) => ({ number: text(`phone_${i}_number`), label: text(`phone_${i}_label`) || 'office' })),
+    hours: Array.from({ length: HOUR_ROWS }, (_, i) => ({ days: form.getAll(`hours_${i}_days`).map(String), opens: text(`hours_${i}_opens`), closes: text(`hours_${i}_closes`) })),
+    hours_note: text('hours_note'),
+    access: form.getAll('access').map(String),
+    access_note: text('access_note'),
+    languages: form.getAll('languages').map(String),
+    audience: form.getAll('audience').map(String),
+    lat: text('lat'),
+    lng: text('lng'),
+  };
+}
+
+/** The patch the form asks for: every field as the form has it (the store keeps only what changed). */
+function patchOf(v: CentreFormValues): Record<string, unknown> {
+  const weekly = v.hours.filter((h) => h.days.length > 0 || h.opens || h.closes);
+  return {
+    address: v.address_zh ? { zh: v.address_zh, ...(v.address_en && { en: v.address_en }) } : null,
+    phones: v.phones.filter((p) => p.number),
+    hours: weekly.length > 0 ? { weekly, ...(v.hours_note && { note: { zh: v.hours_note } }) } : null,
+    accessibility: { features: v.access, ...(v.access_note && { note: { zh: v.access_note } }) },
+    languages: v.languages,
+    audience: v.audience,
+    location: v.lat || v.lng ? { lat: Number(v.lat), lng: Number(v.lng) } : null,
+  };
+}
+
+/** The form field an API field name points at (`phones.0.number` → `phone_0_number`). */
+function formField(path: string): string {
+  const [field, i, part] = path.split('.');
+  if (field === 'phones' && i !== undefined) return `phone_${i}_number`;
+  if (field === 'hours' && i === 'weekly') return `hours_${part ?? 0}_opens`;
+  if (field === 'hours') return 'hours_note';
+  if (field === 'address') return 'address_zh';
+  if (field === 'location') return 'lat';
+  if (field === 'accessibility') return 'access_note';
+  return field ?? 'form';
+}
+
+export interface CentreFormState {
+  status: number;
+  id: string;
+  name: string;
+  values: CentreFormValues;
+  errors: Record<string, string>;
+  saved: boolean;
+}
+
+/**
+ * The page where a centre's staff (or the bureau's admin) confirm the centre's facts. Only what
+ * differs from what is shown now is saved, so confirming the phone does not mark the hours
+ * confirmed. Everything typed comes back when something is wrong.
+ */
+export async function centreFormPage(
+  content: Content,
+  directory: DirectoryService,
+  lang: Lang,
+  req: StaffRequest,
+  id: string,
+): Promise<{ redirect: string } | CentreFormState> {
+  const { user, form } = req;
+  if (!user) return { redirect: href(lang, 'admin/') };
+  const service = content.services.get(id);
+  if (!service) return { status: 404, id, name: id, values: valuesOf({ audience: [] } as unknown as Service), errors: { form: t(lang, 'admin.err.notFoundCentre') }, saved: false };
+  const base = { id, name: service.name[lang] };
+  if (!directory.mayEdit(user, id)) return { ...base, status: 403, values: valuesOf(service), errors: { form: t(lang, 'admin.err.forbiddenCentre') }, saved: false };
+  if (req.refused) return { ...base, status: 403, values: valuesOf(service), errors: { form: t(lang, 'admin.err.crossOrigin') }, saved: false };
+  if (!form) return { ...base, status: 200, values: valuesOf(service), errors: {}, saved: false };
+  const values = valuesFromForm(form);
+  const now = patchOf(valuesOf(service));
+  const wanted = patchOf(values);
+  const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(now[k])));
+  if (Object.keys(changed).length === 0) return { redirect: `${href(lang, `services/${id}/`)}` };
+  const checked = factsPatchSchema.safeParse(changed);
+  if (!checked.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of checked.error.issues) errors[formField(issue.path.join('.'))] ??= t(lang, 'admin.err.centreField');
+    return { ...base, status: 400, values, errors, saved: false };
+  }
+  await directory.patch(user, id, checked.data);
+  return { redirect: `${href(lang, `services/${id}/`)}?saved=1` };
 }

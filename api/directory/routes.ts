@@ -108,7 +108,7 @@ const ServiceDetailSchema = z
   })
   .openapi('ServiceDetail');
 
-const serviceId = z.object({ id: slug.openapi({ param: { name: 'id', in: 'path' }, example: 'kazi-day-care-centre' }) });
+const serviceId = z.object({ id: slug.openapi({ param: { name: 'id', in: 'path' }, example: 'example-day-care-centre' }) });
 
 const patchServiceRoute = createRoute({
   method: 'patch',
@@ -128,7 +128,7 @@ const revertRoute = createRoute({
   tags: ['directory'],
   summary: 'An admin puts a logged change to a centre’s entry back',
   middleware: [sameOrigin] as const,
-  request: { body: jsonBody(z.strictObject({ change: z.number().int().min(1).openapi({ description: 'The change’s number in the audit log', example: 12 }) })) },
+  request: { body: jsonBody(z.strictObject({ change: z.number().int().min(1).openapi({ description: 'The change’s number in the audit log', example: 12 }) }).openapi({ example: { change: 12 } })) },
   responses: { 200: json(ServiceDetailSchema, 'The service as it now reads'), ...errors(400, 401, 403, 404, 503) },
 });
 
