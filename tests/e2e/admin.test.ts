@@ -1,59 +1,36 @@
 // The staff pages in Chromium: a centre worker signs in, publishes with the form (Markdown and its
 // preview), sees the event everywhere residents look, edits it and cancels it — with JavaScript
 // and without — and the pages refuse what they must and pass the same checks as public pages.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { Accounts } from '../../api/accounts/store.ts';
-import { openDb } from '../../api/core/db.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../content/loader.ts';
 import { BUDGETS } from '../budgets.ts';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
+import { follow, signIn, staffAccounts, type Login } from '../helpers/staff.ts';
 import { weigh } from './site-checks.ts';
 
 const browser = useBrowser();
 const CENTRE = 'xiangtanglong-day-care-centre';
 const CENTRE_NAME = loadContent().services.get(CENTRE)!.name.zh;
-type Login = { username: string; password: string };
 let editor: Login;
 let other: Login;
 let admin: Login;
 let victim: Login;
 
 beforeAll(async () => {
-  const db = await openDb({ DATA_DIR: inject('dataDir') });
-  const accounts = new Accounts(db);
-  const stamp = Date.now().toString(36);
-  const add = async (name: string, center: string | null, role: 'editor' | 'admin') => {
-    const { user, password } = await accounts.add(`${name}-${stamp}`, center, role);
-    return { username: user.username, password };
-  };
-  editor = await add('xtl', CENTRE, 'editor');
-  other = await add('zg', 'zhengguang-day-care-centre', 'editor');
-  admin = await add('district', null, 'admin');
-  victim = await add('leaver', 'aitun-day-care-centre', 'editor');
-  await db.close();
+  ({ editor, other, admin, victim } = await staffAccounts({
+    editor: ['xtl', CENTRE, 'editor'],
+    other: ['zg', 'zhengguang-day-care-centre', 'editor'],
+    admin: ['district', null, 'admin'],
+    victim: ['leaver', 'aitun-day-care-centre', 'editor'],
+  }));
 });
-
-/** Clicks a link or a form button and waits for the page it leads to (after any redirect). */
-async function follow(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
 
 /** A day in the district's zone, `days` from now, as the date field takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
-async function signIn(context: BrowserContext, login: Login, lang = 'zh'): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseURL()}/${lang}/admin/`);
-  await page.fill('#f-username', login.username);
-  await page.fill('#f-password', login.password);
-  await follow(page, page.locator('button[value=signin]'));
-  expect(page.url()).toBe(`${baseURL()}/${lang}/admin/`);
-  expect(await page.locator('button[value=signout]').count()).toBe(1);
-  return page;
-}
 
 async function fillEvent(page: Page, title: string, description: string) {
   await page.fill('#f-title_zh', title);

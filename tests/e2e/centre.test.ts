@@ -2,48 +2,25 @@
 // account changes its phone and hours; the centre page, /api/services, the HSDS export and
 // search show them at once, marked confirmed; the admin reverts from the change log; another
 // centre's account gets 403.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { Accounts } from '../../api/accounts/store.ts';
-import { openDb } from '../../api/core/db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
+import { follow, signIn, staffAccounts, type Login } from '../helpers/staff.ts';
 
 const browser = useBrowser();
 const CENTRE = 'zhengguang-day-care-centre';
-type Login = { username: string; password: string };
 let staff: Login;
 let other: Login;
 let admin: Login;
 
 beforeAll(async () => {
-  const db = await openDb({ DATA_DIR: inject('dataDir') });
-  const accounts = new Accounts(db);
-  const stamp = Date.now().toString(36);
-  const add = async (name: string, center: string | null, role: 'editor' | 'admin') => {
-    const { user, password } = await accounts.add(`${name}-${stamp}`, center, role);
-    return { username: user.username, password };
-  };
-  staff = await add('zgc', CENTRE, 'editor');
-  other = await add('kzc', 'kazi-day-care-centre', 'editor');
-  admin = await add('bureau', null, 'admin');
-  await db.close();
+  ({ staff, other, admin } = await staffAccounts({
+    staff: ['zgc', CENTRE, 'editor'],
+    other: ['kzc', 'kazi-day-care-centre', 'editor'],
+    admin: ['bureau', null, 'admin'],
+  }));
 });
-
-async function follow(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForNavigation(), target.click()]);
-}
-
-async function signIn(context: BrowserContext, login: Login): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${baseURL()}/zh/admin/`);
-  await page.fill('#f-username', login.username);
-  await page.fill('#f-password', login.password);
-  await follow(page, page.locator('button[value=signin]'));
-  return page;
-}
 
 describe('a centre keeps its own entry, in the browser', () => {
   it('changes phone and hours on a phone without JavaScript; everything shows them, confirmed; the admin reverts it', async () => {
@@ -71,7 +48,6 @@ describe('a centre keeps its own entry, in the browser', () => {
     expect(facts).toMatch(/周一、周二、周三、周四、周五 08:30–17:30/);
     expect(facts).toMatch(/由本中心于 .+确认/);
     expect(await page.getByRole('link', { name: /值班电话 0856-5230001/ }).getAttribute('href')).toBe('tel:0856-5230001');
-    await page.screenshot({ path: `${inject('dataDir')}/centre-confirmed.png`, fullPage: true });
 
     const listed = (await (await fetch(`${baseURL()}/api/services?type=day-care`)).json()).services.find((s: { id: string }) => s.id === CENTRE);
     expect(listed).toMatchObject({ phone: '0856-5230001', openNow: expect.any(Boolean) });
