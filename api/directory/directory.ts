@@ -27,6 +27,21 @@ export function openNow(hours: Service['hours'], at: Date, clock: DistrictClock)
   return hours.some((h) => h.days.includes(day) && h.opens <= time && time < h.closes);
 }
 
+/**
+ * When a closed service next opens (district time), within the coming week: the day (`today`,
+ * `tomorrow`, or a weekday) and the time. Undefined when the hours are not known or never open.
+ */
+export function nextOpening(hours: Service['hours'], at: Date, clock: DistrictClock): { day: 'today' | 'tomorrow' | ReturnType<DistrictClock['weekday']>; opens: string } | undefined {
+  if (!hours) return undefined;
+  const now = clock.time(at);
+  for (let ahead = 0; ahead < 8; ahead++) {
+    const day = clock.weekday(new Date(at.getTime() + ahead * 86400_000));
+    const opens = hours.filter((h) => h.days.includes(day) && (ahead > 0 || h.opens > now)).map((h) => h.opens).sort()[0];
+    if (opens) return { day: ahead === 0 ? 'today' : ahead === 1 ? 'tomorrow' : day, opens };
+  }
+  return undefined;
+}
+
 /** The kinds of centre and office, in the schema's order. */
 export const SERVICE_TYPES = serviceSchema.shape.type.options;
 
@@ -49,6 +64,8 @@ export interface ServiceSummary {
 
 export interface ServiceQuery {
   lang: Lang;
+  /** `now`: only what is open at this moment (district time, from the structured hours). */
+  open?: 'now';
   type?: Service['type'];
   town?: string;
   near?: Point;
@@ -63,6 +80,7 @@ export function listServices(content: Content, query: ServiceQuery, clock: Distr
   const rows = [...content.services]
     .filter(([, s]) => !query.type || s.type === query.type)
     .filter(([, s]) => !query.town || s.town === query.town || s.community === query.town)
+    .filter(([, s]) => query.open !== 'now' || openNow(s.hours, at, clock) === true)
     .map(([id, s]): ServiceSummary => {
       const summary: ServiceSummary = {
         id,

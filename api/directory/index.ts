@@ -1,4 +1,4 @@
-export { centreName, distanceKm, listServices, officeFor, openNow, SERVICE_TYPES, type Office } from './directory.ts';
+export { centreName, distanceKm, listServices, nextOpening, officeFor, openNow, SERVICE_TYPES, type Office } from './directory.ts';
 export { serviceDocuments, servicePassages } from './documents.ts';
 export { stableUuid, toHsdsService } from './hsds.ts';
 export { centreFormPage, serviceGroups, servicePage, type CentreFormValues } from './pages.ts';

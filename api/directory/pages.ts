@@ -5,7 +5,7 @@ import type { Lang, Service } from '../../content/schemas/index.ts';
 import { absolute, href, readableDate, type DistrictClock } from '../core/index.ts';
 import { districtAndTowns, groupByTown, placeName } from '../places/index.ts';
 import type { StaffRequest } from '../accounts/index.ts';
-import { openNow } from './directory.ts';
+import { nextOpening, openNow } from './directory.ts';
 import { factsPatchSchema } from './facts.ts';
 import type { DirectoryService } from './service.ts';
 
@@ -67,6 +67,11 @@ export function servicePage(content: Content, id: string, lang: Lang, clock: Dis
     description: s.description[lang],
     verified: s.verified,
     open: openNow(s.hours, at, clock),
+    /** "周一 08:30 开门" when closed now and the hours are known. */
+    opensNext: (() => {
+      const next = openNow(s.hours, at, clock) === false ? nextOpening(s.hours, at, clock) : undefined;
+      return next && t(lang, 'service.opensAt', { day: t(lang, next.day === 'today' || next.day === 'tomorrow' ? `service.${next.day}` : `day.${next.day}`), time: next.opens });
+    })(),
     organization: s.organization?.[lang],
     town: placeName(content, lang, s.town),
     community: placeName(content, lang, s.community),

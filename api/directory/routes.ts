@@ -50,6 +50,7 @@ const servicesRoute = createRoute({
       type: serviceSchema.shape.type.optional(),
       town: slug.optional().openapi({ description: 'A town, street or community id', example: 'east-town' }),
       near: near.optional(),
+      open: z.enum(['now']).optional().openapi({ description: '`now`: only centres open at this moment (district time)', example: 'now' }),
       limit: z.coerce.number().int().min(1).max(100).default(50),
     }),
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DistrictClock } from '../../api/core/index.ts';
-import { distanceKm, listServices, openNow, stableUuid, toHsdsService } from '../../api/directory/index.ts';
+import { distanceKm, listServices, nextOpening, openNow, stableUuid, toHsdsService } from '../../api/directory/index.ts';
 import { loadContent } from '../../content/loader.ts';
 
 const content = loadContent();
@@ -28,6 +28,12 @@ describe('open now, in the district’s time zone', () => {
   });
   it('says nothing when the hours are not known', () => {
     expect(openNow(null, new Date(), clock)).toBeNull();
+    expect(nextOpening(null, new Date(), clock)).toBeUndefined();
+  });
+  it('says when a closed centre opens next: later today, tomorrow, or after the weekend', () => {
+    expect(nextOpening(weekdays, new Date('2026-11-30T23:00:00Z'), clock)).toEqual({ day: 'today', opens: '08:30' }); // Tuesday 07:00
+    expect(nextOpening(weekdays, new Date('2026-12-01T10:00:00Z'), clock)).toEqual({ day: 'tomorrow', opens: '08:30' }); // Tuesday 18:00
+    expect(nextOpening(weekdays, new Date('2026-12-05T03:00:00Z'), clock)).toEqual({ day: 'mon', opens: '08:30' }); // Saturday 11:00
   });
 });
 

@@ -1,7 +1,7 @@
 // Centres keep their own entry: PATCH /api/services/:id, live at once everywhere, in the audit log
 // with the old and new value, revertible by an admin; another centre's account is refused.
 import { describe, expect, it } from 'vitest';
-import { servicePage } from '../../api/directory/index.ts';
+import { openNow, servicePage } from '../../api/directory/index.ts';
 import { toHsdsService } from '../../api/directory/hsds.ts';
 import { testApp } from '../helpers/app.ts';
 
@@ -33,6 +33,11 @@ describe('a centre keeping its own entry', () => {
 
     const listed = (await (await app.request('/api/services?type=day-care')).json()).services.find((s: { id: string }) => s.id === CENTRE);
     expect(listed).toMatchObject({ phone: '0856-5211234', hours: hours.weekly });
+    // Tuesday 18:00 in Tongren: closed, opens tomorrow; 10:00: open, and listed under open=now.
+    expect(servicePage(content, CENTRE, 'zh', clock, 'https://example.org', new Date('2026-12-01T10:00:00Z'))!.opensNext).toBe('明天 08:30 开门');
+    const openIds = (await (await app.request('/api/services?open=now&limit=100')).json()).services.map((s: { id: string; openNow: boolean }) => [s.id, s.openNow]);
+    expect(openIds.every(([, open]: [string, boolean]) => open === true)).toBe(true);
+    expect(openIds.some(([id]: [string]) => id === CENTRE)).toBe(openNow(content.services.get(CENTRE)!.hours, new Date(), clock) === true);
     const page = servicePage(content, CENTRE, 'zh', clock, 'https://example.org')!;
     expect(page.phones.map((p) => p.label)).toEqual(['值班电话', '办公室电话']);
     expect(page.confirmed.phones).toMatch(/^由本中心于 .*确认$/);
