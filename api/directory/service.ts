@@ -2,6 +2,7 @@
 // each change is in the store at once, in the audit log with the old and the new value, revertible
 // by an admin, and laid over content/services for every reader in this process (pages, the API,
 // the HSDS export, the self-check's office, search) and, through the store's notices, in every other.
+import { randomBytes } from 'node:crypto';
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Service } from '../../content/schemas/index.ts';
@@ -12,6 +13,8 @@ import { serviceDocuments } from './documents.ts';
 import { baseValue, FACT_FIELDS, withFacts, type Confirmed, type FactField, type FactsPatch } from './facts.ts';
 
 export const SERVICES_TOPIC = 'services';
+/** This process, in the notices of the changes it makes: it lays those over and indexes them itself, in the request. */
+const ORIGIN = randomBytes(6).toString('hex');
 
 /** One change in the log: which fact of which centre, from what to what. */
 export interface FactChange {
@@ -43,7 +46,14 @@ export class DirectoryService {
     const ids = new Set(rows.map((r) => r.service_id));
     for (const id of ids) this.apply(id, rows.filter((r) => r.service_id === id));
     await this.search.index((['zh', 'en'] as const).flatMap((lang) => serviceDocuments(this.content, lang).filter((d) => ids.has(d.id.split(':')[2]!))));
-    await this.db.listen(SERVICES_TOPIC, (id) => void this.reload(id), () => void Promise.all([...this.base.keys()].map((id) => this.reload(id))));
+    await this.db.listen(
+      SERVICES_TOPIC,
+      (payload) => {
+        const [id = '', origin] = payload.split(' ');
+        if (origin !== ORIGIN) void this.reload(id);
+      },
+      () => void Promise.all([...this.base.keys()].map((id) => this.reload(id))),
+    );
     return rows.length;
   }
 
@@ -69,7 +79,7 @@ export class DirectoryService {
         await this.write(q, user, id, field, value, on, by);
         await this.audit.record(user, 'service-update', null, { service: id, field, old: current.get(field) ?? baseValue(this.base.get(id)!, field), new: value } satisfies FactChange, q);
       }
-      await q.notify(SERVICES_TOPIC, id);
+      await q.notify(SERVICES_TOPIC, `${id} ${ORIGIN}`);
     });
     await this.reload(id);
     return this.content.services.get(id)!;
@@ -91,7 +101,7 @@ export class DirectoryService {
         await this.write(q, user, change.service, change.field, change.old, this.clock.day(), 'bureau');
       }
       await this.audit.record(user, 'service-revert', null, { service: change.service, field: change.field, old: current.get(change.field) ?? baseValue(base, change.field), new: change.old, reverts: auditId }, q);
-      await q.notify(SERVICES_TOPIC, change.service);
+      await q.notify(SERVICES_TOPIC, `${change.service} ${ORIGIN}`);
     });
     await this.reload(change.service);
     return change.service;
