@@ -8,7 +8,8 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: process.env.PORTAL_OUT_DIR ?? './dist',
-  site: process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
+  // Unset: a placeholder the server replaces with the request's origin (BUILD_ORIGIN in api/core/addresses.ts).
+  site: process.env.PUBLIC_ORIGIN ?? 'https://portal-origin.invalid',
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   trailingSlash: 'always',

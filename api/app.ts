@@ -42,12 +42,22 @@ export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
 export function createApp(deps: AppDeps) {
   const { config, content, clock, trust } = deps;
   const publicOrigin = config.PUBLIC_ORIGIN;
-  const app = createRouter()
-    .basePath('/api')
+  const app = createRouter().basePath('/api');
+  // Every text answer names its charset (Hono's JSON answers do not), so no client guesses.
+  app.use(async (c, next) => {
+    await next();
+    const type = c.res.headers.get('content-type');
+    if (!type || /charset=/i.test(type) || !/^(text\/|application\/(json|xml|rss\+xml|x-ndjson))/.test(type)) return;
+    // A new response: the Node server writes a JSON answer's headers from how it was made.
+    const headers = new Headers(c.res.headers);
+    headers.set('Content-Type', `${type}; charset=utf-8`);
+    c.res = new Response(c.res.body, { status: c.res.status, headers });
+  });
+  app
     .route('/health', healthRoutes({ content, search: deps.search, db: deps.db, botMode: botMode(config) }))
     .route('/prefs', prefsRoutes())
     .route('/services', servicesRoutes({ content, clock, publicOrigin, directory: deps.directory, accounts: deps.accounts }))
-    .route('/hsds', hsdsRoutes({ content, clock, publicOrigin }))
+    .route('/hsds/', hsdsRoutes({ content, clock, search: deps.search, directory: deps.directory, publicOrigin }))
     .route('/eligibility', eligibilityRoutes({ content, clock }))
     .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))

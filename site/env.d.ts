@@ -14,6 +14,8 @@ declare namespace App {
     clock: import('../api/core/index.ts').DistrictClock;
     /** Elder mode, decided by the server from the cookie or `?elder=` (on-demand pages). */
     elder: boolean;
+    /** The portal's origin for absolute links (PUBLIC_ORIGIN, the request's, or the build's placeholder). */
+    origin: string;
     /** The client's address as the server worked it out (trusted proxies only); request time only. */
     clientAddress?: string;
     /** The portal's services (search, bot, accounts, events); request time only, absent in `astro dev`. */

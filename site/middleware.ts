@@ -4,7 +4,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { translator } from '../content/i18n/index.ts';
 import { contentOf } from '../content/loader.ts';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
-import { DistrictClock, href } from '../api/core/index.ts';
+import { BUILD_ORIGIN, DistrictClock, entityTag, href, stillFresh } from '../api/core/index.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const { locals } = context;
@@ -19,11 +19,35 @@ export const onRequest = defineMiddleware(async (context, next) => {
   locals.href = (path = '', to = lang) => href(to, path);
   locals.clock = locals.services?.clock ?? new DistrictClock(content.district.timeZone);
   locals.elder ??= false;
+  // Absolute links (canonical, hreflang, JSON-LD, Open Graph): the public origin when configured;
+  // a prerendered page is written with the build's, which the server replaces as it sends it.
+  // (On request the server hands it over; `astro dev` has only its own address.)
+  locals.origin = context.isPrerendered ? (context.site?.origin ?? BUILD_ORIGIN) : (locals.origin ?? context.url.origin);
   const response = await next();
+  // Astro sends its pages as bare `text/html`: the charset too, so no browser guesses.
+  const type = response.headers.get('content-type');
+  if (type && /^(text\/|application\/(xml|json))/.test(type) && !/charset=/i.test(type)) response.headers.set('Content-Type', `${type}; charset=utf-8`);
   if (context.url.pathname.startsWith(`/${lang}/admin/`)) {
     // Staff pages are never cached and never indexed.
     response.headers.set('Cache-Control', 'no-store');
     response.headers.set('X-Robots-Tag', 'noindex');
+    return response;
   }
-  return response;
+  return context.isPrerendered ? response : validated(context.request, response);
 });
+
+/**
+ * An on-demand page (or the sitemap) with its ETag; 304 with no body when the reader's copy is still that page.
+ * (Its body is read whole first: these pages render in milliseconds and weigh a few kilobytes.)
+ */
+async function validated(request: Request, response: Response): Promise<Response> {
+  if (request.method !== 'GET' || response.status !== 200 || !/^(text\/html|application\/xml)/.test(response.headers.get('content-type') ?? '')) return response;
+  const body = await response.text();
+  const headers = new Headers(response.headers);
+  const tag = entityTag(body);
+  headers.set('ETag', tag);
+  if (!stillFresh(request.headers, tag)) return new Response(body, { status: 200, headers });
+  headers.delete('Content-Type');
+  headers.delete('Content-Length');
+  return new Response(null, { status: 304, headers });
+}

@@ -1,4 +1,5 @@
 // The data the convention pages show, prepared for the components in the reader's language.
+import type { Legislation, WithContext } from 'schema-dts';
 import QRCode from 'qrcode';
 import { HTML_LANG, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
@@ -79,7 +80,7 @@ export function conventionPage(content: Content, id: string, lang: Lang, origin:
       ...(inForce && { legislationDate: inForce }),
       legislationLegalForce: 'InForce',
       hasPart: current.articles.map((a) => ({ '@type': 'Legislation', name: articleLabel(a.number), url: `${url}#article-${a.number}`, text: a.text[lang] })),
-    },
+    } satisfies WithContext<Legislation>,
   };
 }
 

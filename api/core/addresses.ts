@@ -11,6 +11,13 @@ export function originOf(publicOrigin: string | undefined, requestUrl: string): 
   return publicOrigin ?? new URL(requestUrl).origin;
 }
 
+/**
+ * The origin prerendered pages are written with when PUBLIC_ORIGIN is unset (astro.config.mjs
+ * names it too): the server puts the request's own origin in its place as it sends them, so one
+ * build serves under any address.
+ */
+export const BUILD_ORIGIN = 'https://portal-origin.invalid';
+
 /** An absolute address on the portal, for feeds, calendars, exports and QR codes. */
 export function absolute(origin: string | URL, path: string): string {
   return new URL(path, origin).href;

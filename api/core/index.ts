@@ -1,5 +1,5 @@
 // The HTTP plumbing every feature shares. It imports no feature.
-export { absolute, calendarPath, entryPaths, eventCalendarPath, FEED_PATH, href, langPaths, originOf, printedOrigin, tel } from './addresses.ts';
+export { absolute, BUILD_ORIGIN, calendarPath, entryPaths, eventCalendarPath, FEED_PATH, href, langPaths, originOf, printedOrigin, tel } from './addresses.ts';
 export { clientAddress, nodeClientAddress, trustProxies, type Trust } from './client.ts';
 export { DistrictClock, readableDate } from './clock.ts';
 export { ConfigError, ENV_FILE, loadConfig, type Config } from './config.ts';
@@ -9,5 +9,6 @@ export { isUnavailable, migrate, openDb, type Db, type Engine, type Queries } fr
 export { ApiError, isApiError, notFound, onError } from './errors.ts';
 export { Limiter } from './limits.ts';
 export { log, redact } from './log.ts';
-export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, momentParam, z } from './openapi.ts';
+export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, momentParam, notModified, z } from './openapi.ts';
 export { isCrossOrigin, sameOrigin } from './origin.ts';
+export { entityTag, stillFresh } from './validators.ts';

@@ -39,6 +39,9 @@ export function errors(...statuses: (keyof typeof ERROR_DESCRIPTIONS)[]) {
   >;
 }
 
+/** The answer to a poll whose `If-None-Match` still holds the current ETag: no body. */
+export const notModified = { 304: { description: 'Not modified: the ETag sent in `If-None-Match` is still current (no body)' } } as const;
+
 /** A JSON answer with its schema. */
 export function json<S extends z.ZodTypeAny>(schema: S, description: string) {
   return { description, content: { 'application/json': { schema } } };

@@ -1,11 +1,12 @@
 // The data the directory pages show, prepared for the components in the reader's language.
-import { HTML_LANG, t } from '../../content/i18n/index.ts';
+import type { CivicStructure, GovernmentOffice, WithContext } from 'schema-dts';
+import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang, Service } from '../../content/schemas/index.ts';
-import { absolute, href, readableDate, type DistrictClock } from '../core/index.ts';
+import { absolute, BUILD_ORIGIN, href, readableDate, type DistrictClock } from '../core/index.ts';
 import { districtAndTowns, groupByTown, placeName } from '../places/index.ts';
 import type { StaffRequest } from '../accounts/index.ts';
-import { nextOpening, openNow } from './directory.ts';
+import { nextOpening, officeFor, openNow } from './directory.ts';
 import { factsPatchSchema } from './facts.ts';
 import type { DirectoryService } from './service.ts';
 
@@ -43,6 +44,61 @@ export function serviceGroups(content: Content, lang: Lang, filter: { type?: Ser
 }
 
 const SCHEMA_DAYS = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' } as const;
+
+/** The office where residents apply, with what they need to reach it: numbers to tap, address, whether it is open. */
+export interface OfficeCard {
+  id: string;
+  name: string;
+  url: string;
+  phones: { number: string; label: string }[];
+  address: string | null;
+  /** "开放中" / "明天 08:30 开门"; undefined when the hours are unknown. */
+  openState?: string;
+  /** What the office itself has confirmed (phones, address), in words. */
+  confirmed: Partial<Record<string, string>>;
+}
+
+/** The office of a town (the bureau when unknown) as the self-check's "where to apply" shows it. */
+export function officeCard(content: Content, lang: Lang, clock: DistrictClock, town?: string, at = new Date()): OfficeCard | undefined {
+  const office = officeFor(content, lang, town);
+  const page = office && servicePage(content, office.id, lang, clock, BUILD_ORIGIN, at);
+  if (!office || !page) return undefined;
+  const openState = page.open === true ? t(lang, 'service.openNow') : page.opensNext;
+  return { ...office, phones: page.phones, address: page.address, openState, confirmed: page.confirmed };
+}
+
+/**
+ * A centre as schema.org reads it: a township office or the bureau is a GovernmentOffice, every
+ * other centre a CivicStructure; both are places, with only the properties places have.
+ */
+function serviceJsonLd(content: Content, id: string, s: Service, lang: Lang, origin: string | URL): WithContext<GovernmentOffice | CivicStructure> {
+  const { district } = content;
+  const town = placeName(content, lang, s.town);
+  const place: CivicStructure = {
+    '@type': 'CivicStructure',
+    name: s.name[lang],
+    description: s.description[lang],
+    url: absolute(origin, href(lang, `services/${id}/`)),
+    ...(s.phone && { telephone: s.phone }),
+    address: {
+      '@type': 'PostalAddress',
+      ...(s.address && { streetAddress: s.address[lang] }),
+      addressLocality: town ?? district.name[lang],
+      addressRegion: district.city[lang],
+      addressCountry: district.country,
+    },
+    ...(s.coordinates && { geo: { '@type': 'GeoCoordinates', latitude: s.coordinates.lat, longitude: s.coordinates.lng } }),
+    ...(s.hours && {
+      openingHoursSpecification: s.hours.map((h) => ({ '@type': 'OpeningHoursSpecification', dayOfWeek: h.days.map((d) => `https://schema.org/${SCHEMA_DAYS[d]}` as const), opens: h.opens, closes: h.closes })),
+    }),
+    ...((s.accessibilityFeatures ?? []).length > 0 && {
+      amenityFeature: s.accessibilityFeatures!.map((f) => ({ '@type': 'LocationFeatureSpecification', name: t(lang, `service.access.${f}`), value: true })),
+    }),
+  };
+  const { '@type': _, ...properties } = place;
+  if (s.type === 'bureau' || s.type === 'civil-affairs-office') return { '@context': 'https://schema.org', ...properties, '@type': 'GovernmentOffice' } satisfies WithContext<GovernmentOffice>;
+  return { '@context': 'https://schema.org', ...place };
+}
 
 /** One centre's page: its facts (null where unknown, shown as 待核实), hours in words, JSON-LD. */
 export function servicePage(content: Content, id: string, lang: Lang, clock: DistrictClock, origin: string | URL, at = new Date()) {
@@ -84,21 +140,7 @@ export function servicePage(content: Content, id: string, lang: Lang, clock: Dis
     approximate: s.coordinates?.approximate ?? false,
     offers: s.offers.map((o) => o[lang]),
     reviewed: readableDate(lang, s.reviewed),
-    jsonLd: {
-      '@context': 'https://schema.org',
-      '@type': s.type === 'bureau' || s.type === 'civil-affairs-office' ? 'GovernmentOffice' : 'CivicStructure',
-      name: s.name[lang],
-      description: s.description[lang],
-      url: absolute(origin, href(lang, `services/${id}/`)),
-      inLanguage: HTML_LANG[lang],
-      ...(s.phone && { telephone: s.phone }),
-      ...(s.address && { address: s.address[lang] }),
-      ...(s.coordinates && { geo: { '@type': 'GeoCoordinates', latitude: s.coordinates.lat, longitude: s.coordinates.lng } }),
-      ...(s.hours && {
-        openingHoursSpecification: s.hours.map((h) => ({ '@type': 'OpeningHoursSpecification', dayOfWeek: h.days.map((d) => `https://schema.org/${SCHEMA_DAYS[d]}`), opens: h.opens, closes: h.closes })),
-      }),
-      makesOffer: s.offers.map((o) => ({ '@type': 'Offer', itemOffered: { '@type': 'GovernmentService', name: o[lang] } })),
-    },
+    jsonLd: serviceJsonLd(content, id, s, lang, origin),
   };
 }
 

@@ -1,10 +1,10 @@
+import { etag } from 'hono/etag';
 import type { Content } from '../../content/loader.ts';
 import { serviceSchema, slug, type Lang } from '../../content/schemas/index.ts';
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { createRoute, createRouter, errors, href, json, jsonBody, langParam, originOf, sameOrigin, z, type DistrictClock } from '../core/index.ts';
+import { createRoute, createRouter, errors, href, json, jsonBody, langParam, notModified, sameOrigin, z, type DistrictClock } from '../core/index.ts';
 import { listServices, openNow } from './directory.ts';
 import { factsPatchSchema } from './facts.ts';
-import { toHsdsService } from './hsds.ts';
 import type { DirectoryService } from './service.ts';
 
 const near = z
@@ -56,36 +56,9 @@ const servicesRoute = createRoute({
   },
   responses: {
     200: json(z.object({ services: z.array(ServiceSummarySchema) }), 'The centres, in order'),
+    ...notModified,
     ...errors(400),
   },
-});
-
-const HsdsPage = z
-  .object({
-    total_items: z.number().int(),
-    total_pages: z.number().int(),
-    page_number: z.number().int(),
-    size: z.number().int(),
-    first_page: z.boolean(),
-    last_page: z.boolean(),
-    empty: z.boolean(),
-    contents: z.array(z.record(z.unknown()).openapi({ description: 'An HSDS 3 service (see the Open Referral schemas)' })),
-  })
-  .openapi('HsdsServicePage');
-
-const hsdsRoute = createRoute({
-  method: 'get',
-  path: '/services',
-  tags: ['directory'],
-  summary: 'The directory as Open Referral HSDS 3',
-  description: 'Paged as the HSDS API pages: `page` from 1, `per_page` up to 100.',
-  request: {
-    query: z.strictObject({
-      page: z.coerce.number().int().min(1).default(1),
-      per_page: z.coerce.number().int().min(1).max(100).default(50),
-    }),
-  },
-  responses: { 200: json(HsdsPage, 'One page of services'), ...errors(400) },
 });
 
 const Localized = z.object({ zh: z.string(), en: z.string().optional() });
@@ -163,7 +136,9 @@ export function serviceDetail(content: Content, id: string, lang: Lang, clock: D
 
 /** `GET /api/services`: the directory, filtered, optionally sorted by distance from `near`; staff writes. */
 export function servicesRoutes({ content, clock, directory, accounts }: DirectoryDeps & { directory: DirectoryService; accounts: AccountService }) {
-  return createRouter()
+  const router = createRouter();
+  router.use('/', etag());
+  return router
     .openapi(servicesRoute, (c) => c.json({ services: listServices(content, c.req.valid('query'), clock) }, 200))
     .openapi(revertRoute, async (c) => {
       const id = await directory.revert(await requireUser(accounts, c), c.req.valid('json').change);
@@ -174,19 +149,4 @@ export function servicesRoutes({ content, clock, directory, accounts }: Director
       await directory.patch(await requireUser(accounts, c), id, c.req.valid('json'));
       return c.json(serviceDetail(content, id, 'zh', clock), 200);
     });
-}
-
-/** `GET /api/hsds/services`. */
-export function hsdsRoutes({ content, clock, publicOrigin }: DirectoryDeps) {
-  return createRouter().openapi(hsdsRoute, (c) => {
-    const { page, per_page } = c.req.valid('query');
-    const origin = originOf(publicOrigin, c.req.url);
-    const all = [...content.services];
-    const totalPages = Math.max(1, Math.ceil(all.length / per_page));
-    const contents = all.slice((page - 1) * per_page, page * per_page).map(([id, s]) => toHsdsService(content, id, s, origin, clock));
-    return c.json(
-      { total_items: all.length, total_pages: totalPages, page_number: page, size: contents.length, first_page: page === 1, last_page: page >= totalPages, empty: contents.length === 0, contents },
-      200,
-    );
-  });
 }

@@ -11,6 +11,7 @@ import type { Audit, User } from '../accounts/index.ts';
 import { ApiError, log, type Db, type DistrictClock, type Queries } from '../core/index.ts';
 import { serviceDocuments } from './documents.ts';
 import { baseValue, FACT_FIELDS, withFacts, type Confirmed, type FactField, type FactsPatch } from './facts.ts';
+import type { ServiceChange } from './hsds.ts';
 
 export const SERVICES_TOPIC = 'services';
 /** This process, in the notices of the changes it makes: it lays those over and indexes them itself, in the request. */
@@ -24,6 +25,14 @@ export interface FactChange {
   new: unknown;
 }
 
+interface ChangeRow {
+  id: number;
+  at: string;
+  action: string;
+  detail: string;
+  role: string | null;
+}
+
 interface FactRow {
   service_id: string;
   field: string;
@@ -35,6 +44,8 @@ interface FactRow {
 export class DirectoryService {
   /** Each service as content/services ships it, before any confirmed fact. */
   private readonly base = new Map<string, Service>();
+  /** Each service's logged changes, oldest first (the HSDS metadata and `last_modified`). */
+  private readonly history = new Map<string, ServiceChange[]>();
 
   constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly search: SearchEngine, private readonly clock: DistrictClock) {
     for (const [id, s] of content.services) this.base.set(id, s);
@@ -45,6 +56,7 @@ export class DirectoryService {
     const rows = await this.db.all<FactRow>('SELECT service_id, field, value, confirmed_on, confirmed_by FROM service_facts');
     const ids = new Set(rows.map((r) => r.service_id));
     for (const id of ids) this.apply(id, rows.filter((r) => r.service_id === id));
+    await this.loadHistory();
     await this.search.index((['zh', 'en'] as const).flatMap((lang) => serviceDocuments(this.content, lang).filter((d) => ids.has(d.id.split(':')[2]!))));
     await this.db.listen(
       SERVICES_TOPIC,
@@ -55,6 +67,11 @@ export class DirectoryService {
       () => void Promise.all([...this.base.keys()].map((id) => this.reload(id))),
     );
     return rows.length;
+  }
+
+  /** The logged changes to one service, oldest first. */
+  changes(id: string): readonly ServiceChange[] {
+    return this.history.get(id) ?? [];
   }
 
   /** Whether a user may change a service: an admin any; a centre's staff their own centre (offices and the bureau are the admin's). */
@@ -120,10 +137,32 @@ export class DirectoryService {
     );
   }
 
-  /** Reads one service's facts from the store and lays them over its YAML here; search follows. */
+  /** Reads every logged change to the directory (a district's few hundred) and files them by service. */
+  private async loadHistory(): Promise<void> {
+    const rows = await this.db.all<ChangeRow>(
+      "SELECT audit.id, audit.at, audit.action, audit.detail, users.role FROM audit LEFT JOIN users ON users.id = audit.user_id WHERE audit.action IN ('service-update', 'service-revert') ORDER BY audit.id",
+    );
+    this.history.clear();
+    for (const row of rows) {
+      const detail = JSON.parse(row.detail) as FactChange;
+      const change: ServiceChange = {
+        entry: Number(row.id),
+        at: row.at,
+        action: row.action === 'service-revert' ? 'revert' : 'update',
+        field: detail.field,
+        old: detail.old,
+        new: detail.new,
+        by: row.action === 'service-update' && row.role !== 'admin' ? 'centre' : 'bureau',
+      };
+      this.history.set(detail.service, [...(this.history.get(detail.service) ?? []), change]);
+    }
+  }
+
+  /** Reads one service's facts from the store and lays them over its YAML here; search and the change history follow. */
   private async reload(id: string): Promise<void> {
     try {
       this.apply(id, await this.db.all<FactRow>('SELECT service_id, field, value, confirmed_on, confirmed_by FROM service_facts WHERE service_id = ?', [id]));
+      await this.loadHistory();
       const docs = (['zh', 'en'] as const).flatMap((lang) => serviceDocuments(this.content, lang).filter((d) => d.id === `${lang}:service:${id}`));
       await this.search.index(docs);
     } catch (error) {

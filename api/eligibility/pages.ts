@@ -4,7 +4,7 @@ import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { href, type DistrictClock } from '../core/index.ts';
-import { officeFor, type Office } from '../directory/index.ts';
+import { officeCard, type OfficeCard } from '../directory/index.ts';
 import { townOptions, type TownOption } from '../places/index.ts';
 import { advise, type Advice } from './advice.ts';
 import { readAnswers } from './answers.ts';
@@ -27,7 +27,7 @@ export type CheckView =
       fromAsk: boolean;
     }
   | { view: 'review'; answers: Answers; towns: TownOption[] }
-  | { view: 'result'; advice: Advice; office?: Office; review: string; restart: string };
+  | { view: 'result'; advice: Advice; office?: OfficeCard; review: string; restart: string };
 
 export function checkPage(content: Content, lang: Lang, params: URLSearchParams, clock: DistrictClock): CheckView {
   const { answers, raw, typed, canonical } = readAnswers(params);
@@ -65,7 +65,7 @@ export function checkPage(content: Content, lang: Lang, params: URLSearchParams,
   return {
     view: 'result',
     advice: advise(content, household(answers), lang, clock.day()),
-    office: officeFor(content, lang, answers.town !== SKIP ? answers.town : undefined),
+    office: officeCard(content, lang, clock, answers.town !== SKIP ? answers.town : undefined),
     review: `${base}?${toQuery(answers)}`,
     restart: base,
   };

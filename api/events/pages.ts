@@ -3,11 +3,12 @@
 import { HTML_LANG, t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
+import type { Event as SchemaEvent, WithContext } from 'schema-dts';
 import { adminHome, type StaffRequest, type User } from '../accounts/index.ts';
 import { absolute, href, isApiError, type DistrictClock } from '../core/index.ts';
 import { centreName } from '../directory/index.ts';
 import { emptyValues, errorsFromApi, toInput, valuesFromEvent, valuesFromForm, type EventFormValues, type FormErrors } from './form.ts';
-import { renderMarkdown } from './render.ts';
+import { plainText, renderMarkdown } from './render.ts';
 import { AUDIENCES, type Audience, type EventRecord } from './schema.ts';
 import type { EventService } from './service.ts';
 
@@ -78,7 +79,37 @@ export async function eventPage(content: Content, events: EventService | undefin
   // No place given and the centre's address not confirmed: at least the centre and its town.
   const place = address ?? (centre ? [centreName(content, lang, event.center), town].filter(Boolean).join(' · ') : undefined);
   const title = event.title[lang] ?? event.title.zh;
+  const { district } = content;
+  const description = plainText(event.descriptionHtml[lang] ?? event.descriptionHtml.zh);
+  // Every event has an address: the place given, else the centre's; at least its town and district.
+  const jsonLd: WithContext<SchemaEvent> = {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    name: title,
+    description,
+    url: absolute(origin, href(lang, `events/${event.id}/`)),
+    startDate: event.start,
+    endDate: event.end,
+    eventStatus: event.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+    inLanguage: HTML_LANG[lang],
+    isAccessibleForFree: true,
+    location: {
+      '@type': 'Place',
+      name: centreTitle,
+      address: {
+        '@type': 'PostalAddress',
+        ...(address && { streetAddress: address }),
+        addressLocality: town ?? district.name[lang],
+        addressRegion: district.city[lang],
+        addressCountry: district.country,
+      },
+    },
+    organizer: { '@type': 'Organization', name: centreTitle, ...(centre && { url: absolute(origin, href(lang, `services/${event.center}/`)) }) },
+    ...(event.capacity && { maximumAttendeeCapacity: event.capacity }),
+  };
   return {
+    description,
     id: event.id,
     center: event.center,
     title,
@@ -94,21 +125,7 @@ export async function eventPage(content: Content, events: EventService | undefin
     // Where staff wrote no English, the English page shows the Chinese text, marked as Chinese.
     fallback: lang !== 'zh' && !event.description[lang],
     descriptionHtml: event.descriptionHtml[lang] ?? event.descriptionHtml.zh,
-    jsonLd: {
-      '@context': 'https://schema.org',
-      '@type': 'Event',
-      name: title,
-      url: absolute(origin, href(lang, `events/${event.id}/`)),
-      startDate: event.start,
-      endDate: event.end,
-      eventStatus: event.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
-      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
-      inLanguage: HTML_LANG[lang],
-      isAccessibleForFree: true,
-      location: { '@type': 'Place', name: centreTitle, ...(address && { address }) },
-      organizer: { '@type': 'Organization', name: centreTitle },
-      ...(event.capacity && { maximumAttendeeCapacity: event.capacity }),
-    },
+    jsonLd,
   };
 }
 

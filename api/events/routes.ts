@@ -1,6 +1,7 @@
+import { etag } from 'hono/etag';
 import type { Content } from '../../content/loader.ts';
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { ApiError, createRoute, createRouter, errors, json, jsonBody, momentParam, originOf, sameOrigin, z, type DistrictClock } from '../core/index.ts';
+import { ApiError, createRoute, createRouter, errors, json, jsonBody, momentParam, notModified, originOf, sameOrigin, z, type DistrictClock } from '../core/index.ts';
 import { toCalendar } from './calendar.ts';
 import { toFeed } from './feed.ts';
 import { renderMarkdown } from './render.ts';
@@ -18,7 +19,7 @@ const calendarRoute = createRoute({
   description:
     'The whole calendar to subscribe to, one centre’s (`center`), or one event to add (`id`). From a month back, so a change or a cancellation still reaches subscribers; every change raises the event’s SEQUENCE.',
   request: { query: z.strictObject({ center: z.string().max(80).optional().openapi({ example: 'riverside-day-care-centre' }), id: z.string().max(40).optional() }) },
-  responses: { 200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: text('RFC 5545') } } }, ...errors(400, 404, 503) },
+  responses: { 200: { description: 'An iCalendar file', content: { 'text/calendar': { schema: text('RFC 5545') } } }, ...notModified, ...errors(400, 404, 503) },
 });
 
 const feedRoute = createRoute({
@@ -26,7 +27,7 @@ const feedRoute = createRoute({
   path: '/events.rss',
   tags: ['events'],
   summary: 'The upcoming events as RSS 2.0',
-  responses: { 200: { description: 'An RSS 2.0 feed', content: { 'application/rss+xml': { schema: text('RSS 2.0') } } } },
+  responses: { 200: { description: 'An RSS 2.0 feed', content: { 'application/rss+xml': { schema: text('RSS 2.0') } } }, ...notModified },
 });
 
 const listRoute = createRoute({
@@ -42,7 +43,7 @@ const listRoute = createRoute({
       audience: z.enum(AUDIENCES).optional(),
     }),
   },
-  responses: { 200: json(z.object({ events: z.array(EventSchema) }), 'Events by start time'), ...errors(400, 503) },
+  responses: { 200: json(z.object({ events: z.array(EventSchema) }), 'Events by start time'), ...notModified, ...errors(400, 503) },
 });
 
 const getRoute = createRoute({
@@ -51,7 +52,7 @@ const getRoute = createRoute({
   tags: ['events'],
   summary: 'One event',
   request: { params: idParam },
-  responses: { 200: json(EventSchema, 'The event, cancelled or not'), ...errors(400, 404, 503) },
+  responses: { 200: json(EventSchema, 'The event, cancelled or not'), ...notModified, ...errors(400, 404, 503) },
 });
 
 const previewRoute = createRoute({
@@ -110,7 +111,11 @@ export function eventsRoutes({ content, events, accounts, clock, publicOrigin }:
   // Writing a calendar takes ical-generator about 0.4 ms an event, and calendar apps poll: each
   // calendar is kept until an event changes or the day (and so the month-back window) moves on.
   const calendars = new Map<string, string>();
-  return createRouter()
+  const router = createRouter();
+  // Feeds and lists are polled: an unchanged answer is a 304 with no body. (Paths, not `*`: this
+  // router is mounted at the API's root.)
+  for (const path of ['/events.ics', '/events.rss', '/events', '/events/:id']) router.use(path, etag());
+  return router
     .openapi(calendarRoute, async (c) => {
       const { center, id } = c.req.valid('query');
       const one = id ? await events.get(id) : undefined;

@@ -1,3 +1,3 @@
 export { type AmountRow } from './amounts.ts';
 export { policyDocuments, policyPassages } from './documents.ts';
-export { guideCards, guideGroups, guidePage } from './pages.ts';
+export { guideCards, guideGroups, guideJsonLd, guidePage } from './pages.ts';

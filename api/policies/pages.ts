@@ -1,8 +1,9 @@
 // The data the guide pages show, prepared for the components: every text already in the
 // reader's language.
+import type { GovernmentService, WithContext } from 'schema-dts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { href, readableDate } from '../core/index.ts';
+import { absolute, href, readableDate } from '../core/index.ts';
 import { amountRows, type AmountRow } from './amounts.ts';
 
 export interface GuideCard {
@@ -70,5 +71,31 @@ export function guidePage(content: Content, id: string, lang: Lang, day: string)
     legal: p.legalBasis.map((l) => `${l.title[lang]}${l.article ? ` ${l.article[lang]}` : ''}`),
     faq: p.faq.map((f) => ({ q: f.q[lang], a: f.a[lang] })),
     reviewed: readableDate(lang, p.reviewed),
+  };
+}
+
+/**
+ * A programme's guide as schema.org's GovernmentService: the bureau provides it, in the district,
+ * through the offices where residents apply. Explainers are not services: none.
+ */
+export function guideJsonLd(content: Content, id: string, lang: Lang, origin: string): WithContext<GovernmentService> | undefined {
+  const p = content.policies.get(id);
+  if (!p || p.kind !== 'programme') return undefined;
+  const { district } = content;
+  const bureau = content.services.get(district.bureau);
+  const page = (path: string) => absolute(origin, href(lang, path));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentService',
+    name: p.title[lang],
+    description: p.summary[lang],
+    url: page(`policies/${id}/`),
+    audience: { '@type': 'Audience', audienceType: p.forWhom[lang] },
+    areaServed: { '@type': 'AdministrativeArea', name: district.name[lang] },
+    provider: { '@type': 'GovernmentOrganization', name: bureau?.name[lang] ?? district.name[lang], ...(bureau && { url: page(`services/${district.bureau}/`) }) },
+    availableChannel: p.whereToApply.flatMap((office) => {
+      const s = content.services.get(office);
+      return s ? [{ '@type': 'ServiceChannel' as const, name: s.name[lang], serviceLocation: { '@type': 'GovernmentOffice' as const, name: s.name[lang], url: page(`services/${office}/`) } }] : [];
+    }),
   };
 }

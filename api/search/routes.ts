@@ -1,7 +1,8 @@
+import { etag } from 'hono/etag';
 import type { Content } from '../../content/loader.ts';
 import { LANGS, slug } from '../../content/schemas/index.ts';
 import { DOC_TYPES, scriptLang, type SearchEngine } from '../../search/index.ts';
-import { createRoute, createRouter, errors, json, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
+import { createRoute, createRouter, entityTag, errors, json, notModified, redact, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 import { find } from './find.ts';
 
 /** A search that found nothing is counted by its text (without any ID-card or phone number), never with who asked. */
@@ -56,6 +57,7 @@ const searchRoute = createRoute({
       }),
       'The hits, best first, with counts by type and town',
     ),
+    ...notModified,
     ...errors(400),
   },
 });
@@ -66,7 +68,7 @@ const suggestRoute = createRoute({
   tags: ['search'],
   summary: 'Titles for what has been typed so far',
   request: { query: z.strictObject({ q, lang: z.enum(LANGS).optional() }) },
-  responses: { 200: json(z.object({ suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.enum(DOC_TYPES) })) }), 'Up to eight titles'), ...errors(400) },
+  responses: { 200: json(z.object({ suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.enum(DOC_TYPES) })) }), 'Up to eight titles'), ...notModified, ...errors(400) },
 });
 
 export interface SearchDeps {
@@ -79,7 +81,9 @@ export interface SearchDeps {
 
 /** `GET /api/search` and `GET /api/suggest`. */
 export function searchRoutes({ search, content, zeroResults, clock }: SearchDeps) {
-  return createRouter()
+  const router = createRouter();
+  for (const path of ['/search', '/suggest']) router.use(path, etag());
+  return router
     .openapi(searchRoute, async (c) => {
       const params = c.req.valid('query');
       const lang = params.lang ?? scriptLang(params.q);
@@ -87,7 +91,10 @@ export function searchRoutes({ search, content, zeroResults, clock }: SearchDeps
       const result = await find(search, content, params.q, { ...params, lang });
       const tookMs = Math.round((performance.now() - started) * 100) / 100;
       if (params.offset === 0 && !params.type && !params.town) await countIfNothing(zeroResults, clock, params.q, result.total);
-      return c.json({ query: params.q, total: result.total, tookMs, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets }, 200);
+      const answer = { query: params.q, total: result.total, engine: search.name, hits: result.hits.map(({ score: _score, ...hit }) => hit), facets: result.facets };
+      // The tag is of the results, not of how long they took: the same results are a 304.
+      c.header('ETag', entityTag(JSON.stringify(answer)));
+      return c.json({ ...answer, tookMs }, 200);
     })
     .openapi(suggestRoute, async (c) => {
       const { q: prefix, lang } = c.req.valid('query');

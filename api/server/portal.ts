@@ -8,7 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { LANGS } from '../../content/schemas/index.ts';
-import { elderCookie, elderOn, ELDER_COOKIE, href, log, nodeClientAddress } from '../core/index.ts';
+import { BUILD_ORIGIN, elderCookie, elderOn, ELDER_COOKIE, entityTag, href, log, nodeClientAddress, originOf, stillFresh } from '../core/index.ts';
 import type { Services } from '../app.ts';
 import type { StaticFile, StaticFiles } from './static-files.ts';
 
@@ -39,17 +39,30 @@ function elderFor(c: Context): boolean {
   return elderOn(getCookie(c, ELDER_COOKIE));
 }
 
-function sendPage(c: Context, file: StaticFile, status: 200 | 404 = 200, elder = elderFor(c)): Response {
-  const html = file.body.toString('utf8');
-  const body = elder ? html.replace('data-elder="off"', 'data-elder="on"') : html;
-  return c.body(body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding' });
+/** A body with its ETag, or 304 with none when the reader's copy is already this. */
+function validated(c: Context, body: string | Uint8Array<ArrayBuffer>, status: 200 | 404, headers: Record<string, string>, tag = entityTag(typeof body === 'string' ? body : Buffer.from(body))): Response {
+  if (status === 200 && stillFresh(c.req.raw.headers, tag)) {
+    const { 'Content-Type': _type, ...kept } = headers;
+    return c.body(null, 304, { ...kept, ETag: tag });
+  }
+  return c.body(body, status, { ...headers, ETag: tag });
 }
 
-function sendAsset(c: Context, file: StaticFile): Response {
-  return c.body(new Uint8Array(file.body), 200, {
-    'Content-Type': file.type,
-    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-  });
+/** A prerendered text with the request's origin where the build wrote its placeholder. */
+function withOrigin(c: Context, text: string, publicOrigin: string | undefined): string {
+  return text.includes(BUILD_ORIGIN) ? text.replaceAll(BUILD_ORIGIN, originOf(publicOrigin, c.req.url)) : text;
+}
+
+function sendPage(c: Context, file: StaticFile, publicOrigin: string | undefined, status: 200 | 404 = 200, elder = elderFor(c)): Response {
+  const html = withOrigin(c, file.body.toString('utf8'), publicOrigin);
+  const body = elder ? html.replace('data-elder="off"', 'data-elder="on"') : html;
+  return validated(c, body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding' });
+}
+
+function sendAsset(c: Context, file: StaticFile, publicOrigin: string | undefined): Response {
+  const headers = { 'Content-Type': file.type, 'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600' };
+  if (file.hasOrigin) return validated(c, withOrigin(c, file.body.toString('utf8'), publicOrigin), 200, headers);
+  return validated(c, new Uint8Array(file.body) as Uint8Array<ArrayBuffer>, 200, headers, file.etag);
 }
 
 // Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
@@ -64,6 +77,7 @@ const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': '
 export function createPortal({ api, pages, astro, services }: PortalParts) {
   const portal = new Hono<{ Bindings: HttpBindings }>();
   const trust = services?.trust ?? (() => false);
+  const publicOrigin = services?.config.PUBLIC_ORIGIN;
 
   portal.use(async (c, next) => {
     const started = performance.now();
@@ -87,16 +101,18 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
   portal.on(['GET', 'HEAD'], '*', async (c, next) => {
     const found = pages.lookup(c.req.path);
     if (found.kind === 'redirect') return c.redirect(`${found.location}${new URL(c.req.url).search}`, 301);
-    if (found.kind === 'file') return found.file.type.startsWith('text/html') ? sendPage(c, found.file) : sendAsset(c, found.file);
+    if (found.kind === 'file') return found.file.type.startsWith('text/html') ? sendPage(c, found.file, publicOrigin) : sendAsset(c, found.file, publicOrigin);
     return next();
   });
 
   portal.all('*', async (c) => {
-    const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`));
+    // On-demand pages live under a language, and the sitemap (it lists the events) at the root.
+    const inLanguage = LANGS.some((lang) => c.req.path.startsWith(`/${lang}/`)) || c.req.path === '/sitemap.xml';
     const elder = elderFor(c);
     if (astro && inLanguage) {
       const { incoming, outgoing } = c.env;
-      const locals = { services, elder, clientAddress: nodeClientAddress(incoming, trust) };
+      // The origin from the request as Hono read it (Astro, rightly, does not trust the Host header).
+      const locals = { services, elder, clientAddress: nodeClientAddress(incoming, trust), origin: originOf(publicOrigin, c.req.url) };
       for (const [name, value] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(name, value);
       for (const cookie of c.res.headers.getSetCookie()) outgoing.appendHeader('Set-Cookie', cookie);
       const handled = await new Promise<boolean>((resolve, reject) => {
@@ -107,7 +123,7 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
       if (handled) return RESPONSE_ALREADY_SENT;
     }
     const notFound = pages.get('/404.html');
-    return notFound ? sendPage(c, notFound, 404, elder) : c.text('Not found', 404);
+    return notFound ? sendPage(c, notFound, publicOrigin, 404, elder) : c.text('Not found', 404);
   });
 
   return portal;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { BUILD_ORIGIN, entityTag } from '../core/index.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,10 @@ export interface StaticFile {
   type: string;
   /** Hashed build assets never change under the same name. */
   immutable: boolean;
+  /** Its entity tag, as it is on disk. */
+  etag: string;
+  /** It holds the build's placeholder origin, which the server replaces with the request's. */
+  hasOrigin: boolean;
 }
 
 export type Lookup =
@@ -46,10 +51,14 @@ export class StaticFiles {
         if (statSync(full).isDirectory()) walk(full);
         else {
           const key = '/' + relative(root, full).split(sep).join('/');
+          const body = readFileSync(full);
+          const type = TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream';
           this.files.set(key, {
-            body: readFileSync(full),
-            type: TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
+            body,
+            type,
             immutable: key.startsWith('/_astro/'),
+            etag: entityTag(body),
+            hasOrigin: type.includes('charset=utf-8') && body.includes(BUILD_ORIGIN),
           });
         }
       }

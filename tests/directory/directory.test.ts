@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DistrictClock } from '../../api/core/index.ts';
-import { distanceKm, listServices, nextOpening, openNow, stableUuid, toHsdsService } from '../../api/directory/index.ts';
+import { distanceKm, listServices, nextOpening, openNow, stableUuid, Hsds } from '../../api/directory/index.ts';
 import { loadContent } from '../../content/loader.ts';
 
 const content = loadContent();
@@ -59,7 +59,7 @@ describe('HSDS export', () => {
     expect(stableUuid(content, 'service', 'x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(stableUuid(content, 'service', 'x')).toBe(stableUuid(content, 'service', 'x'));
     const [id, service] = [...content.services][0]!;
-    const hsds = toHsdsService(content, id, service, 'https://portal.example', clock);
+    const hsds = new Hsds(content, 'https://portal.example', clock).full(id);
     expect(hsds).toMatchObject({ id: stableUuid(content, 'service', id), name: service.name.zh, status: 'active', organization: { name: expect.any(String) } });
     expect(hsds.url).toBe(`https://portal.example/zh/services/${id}/`);
     expect(hsds.service_at_locations[0]!.location.location_type).toBe('physical');

@@ -2,7 +2,7 @@
 // with the old and new value, revertible by an admin; another centre's account is refused.
 import { describe, expect, it } from 'vitest';
 import { openNow, servicePage } from '../../api/directory/index.ts';
-import { toHsdsService } from '../../api/directory/hsds.ts';
+import { Hsds } from '../../api/directory/hsds.ts';
 import { testApp } from '../helpers/app.ts';
 
 const { app, accounts, content, clock, directory } = await testApp();
@@ -43,7 +43,7 @@ describe('a centre keeping its own entry', () => {
     expect(page.confirmed.phones).toMatch(/^由本中心于 .*确认$/);
     expect(page.hoursNote).toBe('法定节假日休息');
     expect(page.confirmed.address).toBeUndefined(); // still 待核实
-    const hsds = toHsdsService(content, CENTRE, content.services.get(CENTRE)!, 'https://example.org', clock) as { phones?: { number: string }[] };
+    const hsds = new Hsds(content, 'https://example.org', clock).full(CENTRE);
     expect(JSON.stringify(hsds)).toContain('0856-5211234');
   });
 

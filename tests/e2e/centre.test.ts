@@ -51,8 +51,11 @@ describe('a centre keeps its own entry, in the browser', () => {
 
     const listed = (await (await fetch(`${baseURL()}/api/services?type=day-care`)).json()).services.find((s: { id: string }) => s.id === CENTRE);
     expect(listed).toMatchObject({ phone: '0856-5230001', openNow: expect.any(Boolean) });
-    const hsds = await (await fetch(`${baseURL()}/api/hsds/services?per_page=100`)).json();
-    expect(JSON.stringify(hsds.contents.find((s: { url: string }) => s.url.includes(`/services/${CENTRE}/`)))).toContain('0856-5230001');
+    const hsdsList = await (await fetch(`${baseURL()}/api/hsds/services?per_page=100`)).json();
+    const hsdsId = hsdsList.contents.find((s: { url: string }) => s.url.includes(`/services/${CENTRE}/`)).id;
+    const hsds = await (await fetch(`${baseURL()}/api/hsds/services/${hsdsId}`)).json();
+    expect(hsds.phones[0].number).toBe('0856-5230001');
+    expect(hsds.metadata.find((m: { field_name: string }) => m.field_name === 'service.phones')).toMatchObject({ last_action_type: 'update', replacement_value: expect.stringContaining('0856-5230001') });
     const searched = await (await fetch(`${baseURL()}/api/search?q=${encodeURIComponent('正光')}&type=service`)).json();
     expect(searched.hits.map((h: { url: string }) => h.url)).toContain(`/zh/services/${CENTRE}/`);
 

@@ -27,7 +27,7 @@ export async function contractProblem(doc: Doc, ajv: InstanceType<typeof Ajv2020
   const documented = operation.responses[status];
   if (!documented) return `${method} ${template} answered ${status}, which the document does not list (${Object.keys(operation.responses).join(', ')})`;
   const type = res.headers.get('content-type') ?? '';
-  if (!/json/.test(type) || !documented.content?.['application/json']) return undefined;
+  if (!/^application\/([\w.-]+\+)?json\b/.test(type) || !documented.content?.['application/json']) return undefined;
   const validate = ajv.getSchema(`openapi#/${pointer('paths', template, method.toLowerCase(), 'responses', status, 'content', 'application/json', 'schema')}`);
   if (!validate) return `no schema for ${method} ${template} ${status}`;
   const body = await res.clone().json();
