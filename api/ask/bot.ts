@@ -154,6 +154,22 @@ export class Bot {
     return bot;
   }
 
+  /** Takes in passages that changed (a centre's own description or offers): quoted as they now read. */
+  async refresh(docs: SearchDocument[]): Promise<void> {
+    for (const d of docs) {
+      this.byId.set(d.id, d);
+      this.normalText.set(d.id, normalize(`${d.title}\n${d.body}`));
+    }
+    for (const page of new Set(docs.map((d) => pageOf(d.url)))) {
+      const texts = [...this.byId.values()].filter((d) => pageOf(d.url) === page).map((d) => this.normalText.get(d.id)!);
+      this.pageText.set(page, `\n${texts.join('\n')}`);
+    }
+    // How rare a word is depends on every passage's text.
+    this.weightCache.clear();
+    this.knownCache.clear();
+    await this.engine.index(docs);
+  }
+
   get mode(): 'extractive' | 'generative' {
     return this.model ? 'generative' : 'extractive';
   }

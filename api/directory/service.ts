@@ -46,9 +46,16 @@ export class DirectoryService {
   private readonly base = new Map<string, Service>();
   /** Each service's logged changes, oldest first (the HSDS metadata and `last_modified`). */
   private readonly history = new Map<string, ServiceChange[]>();
+  /** Told of each service whose facts now read differently (the bot re-reads its passages). */
+  private readonly listeners: ((id: string) => Promise<void>)[] = [];
 
   constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly search: SearchEngine, private readonly clock: DistrictClock) {
     for (const [id, s] of content.services) this.base.set(id, s);
+  }
+
+  /** Calls `listener` with each service whose facts change, here or in another process (and, at follow, each with any). */
+  onChange(listener: (id: string) => Promise<void>): void {
+    this.listeners.push(listener);
   }
 
   /** Lays every confirmed fact over the YAML, and follows the changes other processes make. */
@@ -56,6 +63,7 @@ export class DirectoryService {
     const rows = await this.db.all<FactRow>('SELECT service_id, field, value, confirmed_on, confirmed_by FROM service_facts');
     const ids = new Set(rows.map((r) => r.service_id));
     for (const id of ids) this.apply(id, rows.filter((r) => r.service_id === id));
+    for (const id of ids) for (const listener of this.listeners) await listener(id);
     await this.loadHistory();
     await this.search.index((['zh', 'en'] as const).flatMap((lang) => serviceDocuments(this.content, lang).filter((d) => ids.has(d.id.split(':')[2]!))));
     await this.db.listen(
@@ -165,6 +173,7 @@ export class DirectoryService {
       await this.loadHistory();
       const docs = (['zh', 'en'] as const).flatMap((lang) => serviceDocuments(this.content, lang).filter((d) => d.id === `${lang}:service:${id}`));
       await this.search.index(docs);
+      for (const listener of this.listeners) await listener(id);
     } catch (error) {
       log(`directory: could not follow a change to ${id}: ${(error as Error).message}`);
     }

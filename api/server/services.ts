@@ -1,11 +1,12 @@
 // The composition root: the one place that builds the portal's services from its configuration.
 // `npm start` and the tests both call it, so they run the same wiring.
 import { loadContent } from '../../content/loader.ts';
+import { LANGS } from '../../content/schemas/index.ts';
 import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
 import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
-import { DirectoryService } from '../directory/index.ts';
+import { DirectoryService, servicePassages } from '../directory/index.ts';
 import { EventService } from '../events/index.ts';
 import { buildSearch } from '../search/index.ts';
 
@@ -23,6 +24,8 @@ export async function createServices(config: Config, log: (line: string) => void
   const indexed = await events.follow();
   log(`events: ${indexed} event documents indexed from the store${db.engine === 'postgres' ? ', following changes from every process' : ''}`);
   const directory = new DirectoryService(db, accounts.audit, content, search, clock);
+  // What the bot quotes of a centre (its description, what it offers) follows the centre's changes.
+  directory.onChange((id) => bot.refresh(LANGS.flatMap((lang) => servicePassages(content, lang).filter((p) => p.id === `${lang}:service:${id}`))));
   const confirmed = await directory.follow();
   log(`directory: ${confirmed} fact(s) confirmed by the centres laid over content/services`);
   return {

@@ -2,10 +2,11 @@
 // with the old and new value, revertible by an admin; another centre's account is refused.
 import { describe, expect, it } from 'vitest';
 import { openNow, servicePage } from '../../api/directory/index.ts';
+import { checkPage } from '../../api/eligibility/index.ts';
 import { Hsds } from '../../api/directory/hsds.ts';
 import { testApp } from '../helpers/app.ts';
 
-const { app, accounts, content, clock, directory } = await testApp();
+const { app, accounts, content, clock, directory, bot } = await testApp();
 const CENTRE = 'kazi-day-care-centre';
 const editor = await accounts.accounts.add('kazi-staff', CENTRE, 'editor');
 const other = await accounts.accounts.add('aitun-staff', 'aitun-day-care-centre', 'editor');
@@ -75,5 +76,24 @@ describe('a centre keeping its own entry', () => {
     // What was confirmed before stays.
     expect(content.services.get(CENTRE)!.phone).toBe('0856-5211234');
     expect(directory.mayEdit((await accounts.accounts.find('kazi-staff'))!, CENTRE)).toBe(true);
+  });
+
+  it('shows an office’s confirmed numbers in the self-check’s “where to apply”, at once', async () => {
+    const answers = 'residence=rural&town=bahuang&members=1&ages=72&disability=no&illness=none&income=0&rigid=0&savings=0&property=none&supporter=none&emergency=none';
+    const before = checkPage(content, 'zh', new URLSearchParams(`${answers}&step=result`), clock);
+    expect(before.view === 'result' && before.office).toMatchObject({ id: 'bahuang-civil-affairs-office' });
+    expect(JSON.stringify(before)).not.toContain('0856-5281234');
+    expect((await send('PATCH', '/api/services/bahuang-civil-affairs-office', bureau, { phones: [{ number: '0856-5281234', label: 'office' }] })).status).toBe(200);
+    const after = checkPage(content, 'zh', new URLSearchParams(`${answers}&step=result`), clock);
+    expect(after.view === 'result' && after.office).toMatchObject({ phones: [{ number: '0856-5281234', label: '办公室电话' }], confirmed: { phones: expect.stringMatching(/^由区民政局于 .+确认$/) } });
+  });
+
+  it('lets the bot quote what a centre now offers', async () => {
+    const question = '卡子社区日间照料中心可以帮老人理发吗';
+    expect((await bot.answer(question, { lang: 'zh' })).answer).not.toContain('免费为老人理发');
+    expect((await send('PATCH', `/api/services/${CENTRE}`, mine, { offers: [{ zh: '每月第一个周三免费为老人理发' }, { zh: '午餐' }] })).status).toBe(200);
+    const answer = await bot.answer(question, { lang: 'zh' });
+    expect(answer.answer).toContain('每月第一个周三免费为老人理发');
+    expect(answer.citations.map((c) => c.url)).toContain(`/zh/services/${CENTRE}/`);
   });
 });
