@@ -2,6 +2,7 @@ import type { Content } from '../content/loader.ts';
 import type { SearchEngine } from '../search/index.ts';
 import { authRoutes, type AccountService } from './accounts/index.ts';
 import { askRoutes, botMode, type Bot } from './ask/index.ts';
+import { consultationsRoutes, type ConsultationService } from './consultations/index.ts';
 import { createRouter, notFound, onError, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
 import { hsdsRoutes, servicesRoutes, type DirectoryService } from './directory/index.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
@@ -24,6 +25,8 @@ export interface Services {
   events: EventService;
   /** The directory's confirmed facts, laid over content/services. */
   directory: DirectoryService;
+  /** Consultations on draft conventions. */
+  consultations: ConsultationService;
   /** Searches that found nothing, counted per day by their text. */
   zeroResults: DailyCounter;
   /** Which reverse proxies' X-Forwarded-For is believed. */
@@ -32,7 +35,7 @@ export interface Services {
 }
 
 /** What the API needs: the services (tests may set a question limit of their own). */
-export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
+export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number; commentsPerClient?: number };
 
 /**
  * The API as a framework-agnostic Hono app: `app.request()` in tests, handed `/api/*` by the
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/eligibility', eligibilityRoutes({ content, clock }))
     .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))
+    .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, db: deps.db, trust, perClient: deps.commentsPerClient }))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
   app.doc31('/openapi.json', (c) => ({

@@ -1,4 +1,4 @@
-// `npm run users -- add <username> --center <service-id> [--role admin]` · `reset <username>` ·
+// `npm run users -- add <username> --center <service-id> | --convention <convention-id> [--role admin]` · `reset <username>` ·
 // `disable <username>` · `list`. A new or reset password is printed once; the last line of output
 // is JSON: {"username": …, "password": …}. There are no default accounts.
 import { loadContent } from '../../content/loader.ts';
@@ -34,13 +34,17 @@ async function main(args: string[]): Promise<void> {
   try {
     switch (command) {
       case 'add': {
-        if (!username) throw new Error('usage: npm run users -- add <username> --center <service-id> [--role admin]');
+        if (!username) throw new Error('usage: npm run users -- add <username> --center <service-id> | --convention <convention-id> [--role admin]');
         const role = (option(args, 'role') ?? 'editor') as Role;
         if (role !== 'editor' && role !== 'admin') throw new Error('--role is editor or admin');
         const center = option(args, 'center') ?? null;
-        if (center && !loadContent(config.CONTENT_DIR).services.has(center)) throw new Error(`no centre "${center}" in content/services`);
-        const { user, password } = await accounts.add(username, center, role);
-        console.log(`Created ${user.role} "${user.username}"${user.center ? ` for ${user.center}` : ''}. The password is shown only now:`);
+        const convention = option(args, 'convention') ?? null;
+        const content = loadContent(config.CONTENT_DIR);
+        if (center && !content.services.has(center)) throw new Error(`no centre "${center}" in content/services`);
+        if (convention && !content.conventions.has(convention)) throw new Error(`no convention "${convention}" in content/conventions`);
+        const { user, password } = await accounts.add(username, center, role, convention);
+        const scope = user.center ? ` for ${user.center}` : user.convention ? ` for the convention ${user.convention} (its committee)` : '';
+        console.log(`Created ${user.role} "${user.username}"${scope}. The password is shown only now:`);
         console.log(JSON.stringify({ username: user.username, password }));
         break;
       }
@@ -57,7 +61,7 @@ async function main(args: string[]): Promise<void> {
         console.log(`Disabled "${username}" and signed out their sessions.`);
         break;
       case 'list':
-        for (const u of await accounts.list()) console.log(`${u.username}\t${u.role}\t${u.center ?? '(all centres)'}\t${u.disabled ? 'disabled' : 'active'}`);
+        for (const u of await accounts.list()) console.log(`${u.username}\t${u.role}\t${u.center ?? (u.convention ? `convention ${u.convention}` : '(whole district)')}\t${u.disabled ? 'disabled' : 'active'}`);
         break;
       default:
         throw new Error('usage: npm run users -- add|reset|disable|list …');

@@ -10,6 +10,8 @@ export interface User {
   id: number;
   username: string;
   center: string | null;
+  /** A village or community committee's account: the convention it looks after (consultations). */
+  convention: string | null;
   role: Role;
   disabled: boolean;
 }
@@ -18,6 +20,7 @@ const toUser = (row: Record<string, unknown>): User => ({
   id: Number(row.id),
   username: row.username as string,
   center: (row.center as string | null) ?? null,
+  convention: (row.convention as string | null) ?? null,
   role: row.role as Role,
   disabled: Boolean(Number(row.disabled)),
 });
@@ -26,12 +29,21 @@ const toUser = (row: Record<string, unknown>): User => ({
 export class Accounts {
   constructor(private readonly db: Db) {}
 
-  async add(username: string, center: string | null, role: Role): Promise<{ user: User; password: string }> {
+  /** A new account: an admin (the whole district), or an editor for a centre or for a convention (its committee). */
+  async add(username: string, center: string | null, role: Role, convention: string | null = null): Promise<{ user: User; password: string }> {
     if (!/^[a-z0-9._-]{3,40}$/.test(username)) throw new Error('a username is 3 to 40 lower-case letters, digits, dots, dashes or underscores');
-    if (role === 'editor' && !center) throw new Error('an editor needs --center <service id>');
+    if (role === 'editor' && !center && !convention) throw new Error('an editor needs --center <service id> or --convention <convention id>');
+    if (center && convention) throw new Error('an account looks after a centre or a convention, not both');
     if (await this.find(username)) throw new Error(`an account "${username}" exists already`);
     const password = generatePassword();
-    await this.db.run('INSERT INTO users (username, password_hash, center, role, created_at) VALUES (?, ?, ?, ?, ?)', [username, hashPassword(password), center, role, new Date().toISOString()]);
+    await this.db.run('INSERT INTO users (username, password_hash, center, convention, role, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      username,
+      hashPassword(password),
+      center,
+      convention,
+      role,
+      new Date().toISOString(),
+    ]);
     return { user: (await this.find(username))!, password };
   }
 

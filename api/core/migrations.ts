@@ -145,4 +145,80 @@ export const MIGRATIONS: { sqlite: string; postgres: string }[] = [
        PRIMARY KEY (service_id, field)
      );`,
   },
+  // Consultations on draft conventions (征求意见): the draft, its window, the comments with their
+  // moderation and response; a committee account's convention.
+  {
+    sqlite: `CREATE TABLE consultations (
+       id TEXT PRIMARY KEY,
+       convention TEXT NOT NULL,
+       title TEXT NOT NULL,
+       summary TEXT NOT NULL,
+       opens TEXT NOT NULL,
+       closes TEXT NOT NULL,
+       articles TEXT NOT NULL,
+       premoderated INTEGER NOT NULL DEFAULT 1,
+       adoption TEXT,
+       created_by INTEGER REFERENCES users(id),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE INDEX consultations_convention ON consultations(convention);
+     CREATE TABLE consultation_comments (
+       id TEXT PRIMARY KEY,
+       consultation_id TEXT NOT NULL REFERENCES consultations(id),
+       article INTEGER NOT NULL,
+       stance TEXT NOT NULL CHECK (stance IN ('support', 'oppose', 'suggest')),
+       text TEXT NOT NULL,
+       name TEXT,
+       village TEXT,
+       source TEXT NOT NULL CHECK (source IN ('online', 'meeting', 'visit')),
+       gathered_on TEXT,
+       status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+       reason TEXT,
+       reports INTEGER NOT NULL DEFAULT 0,
+       outcome TEXT CHECK (outcome IN ('adopted', 'partly', 'not_adopted')),
+       outcome_reason TEXT,
+       created_at TEXT NOT NULL,
+       moderated_at TEXT,
+       responded_at TEXT
+     );
+     CREATE INDEX consultation_comments_by ON consultation_comments(consultation_id, status, created_at);
+     ALTER TABLE users ADD COLUMN convention TEXT;`,
+    postgres: `CREATE TABLE consultations (
+       id TEXT PRIMARY KEY,
+       convention TEXT NOT NULL,
+       title TEXT NOT NULL,
+       summary TEXT NOT NULL,
+       opens TEXT NOT NULL,
+       closes TEXT NOT NULL,
+       articles TEXT NOT NULL,
+       premoderated INTEGER NOT NULL DEFAULT 1,
+       adoption TEXT,
+       created_by INTEGER REFERENCES users(id),
+       created_at TEXT NOT NULL,
+       updated_at TEXT NOT NULL
+     );
+     CREATE INDEX consultations_convention ON consultations(convention);
+     CREATE TABLE consultation_comments (
+       id TEXT PRIMARY KEY,
+       consultation_id TEXT NOT NULL REFERENCES consultations(id),
+       article INTEGER NOT NULL,
+       stance TEXT NOT NULL CHECK (stance IN ('support', 'oppose', 'suggest')),
+       text TEXT NOT NULL,
+       name TEXT,
+       village TEXT,
+       source TEXT NOT NULL CHECK (source IN ('online', 'meeting', 'visit')),
+       gathered_on TEXT,
+       status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+       reason TEXT,
+       reports INTEGER NOT NULL DEFAULT 0,
+       outcome TEXT CHECK (outcome IN ('adopted', 'partly', 'not_adopted')),
+       outcome_reason TEXT,
+       created_at TEXT NOT NULL,
+       moderated_at TEXT,
+       responded_at TEXT
+     );
+     CREATE INDEX consultation_comments_by ON consultation_comments(consultation_id, status, created_at);
+     ALTER TABLE users ADD COLUMN convention TEXT;`,
+  },
 ];

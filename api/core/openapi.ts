@@ -27,6 +27,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in',
   403: 'Not allowed (another centre, another site, not an administrator)',
   404: 'No such thing',
+  409: 'Not now: outside the window it is open for, or decided already',
   429: 'Too many requests: wait the seconds in `Retry-After`',
   503: 'Not available right now',
 };

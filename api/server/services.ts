@@ -6,6 +6,7 @@ import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
 import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
+import { ConsultationService } from '../consultations/index.ts';
 import { DirectoryService, servicePassages } from '../directory/index.ts';
 import { EventService } from '../events/index.ts';
 import { buildSearch } from '../search/index.ts';
@@ -38,6 +39,7 @@ export async function createServices(config: Config, log: (line: string) => void
     accounts,
     events,
     directory,
+    consultations: new ConsultationService(db, accounts.audit, content, clock),
     zeroResults: new DailyCounter(db, 'zero-results'),
     trust: trustProxies(config.TRUST_PROXY),
     close: () => db.close(),

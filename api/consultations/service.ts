@@ -1,0 +1,293 @@
+// Consultations on draft conventions (征求意见): a committee opens one on its convention with a
+// window; residents comment per article without an account (nothing personal kept: ID-card and
+// phone numbers are removed as the bot removes them); the committee moderates, adds opinions from
+// meetings and visits, and responds to each; the report counts them. All in the runtime store,
+// on either engine; each committee action in the audit log.
+import { randomBytes } from 'node:crypto';
+import type { Content } from '../../content/loader.ts';
+import type { Audit, User } from '../accounts/index.ts';
+import { ApiError, Limiter, redact, type Db, type DistrictClock } from '../core/index.ts';
+import { compareArticles, type ComparedArticle } from './compare.ts';
+import type { CommentInput, ConsultationInput, ConsultationStatus, DraftArticle, Outcome, Source, Stance } from './schema.ts';
+
+export interface Consultation {
+  id: string;
+  convention: string;
+  title: { zh: string; en?: string };
+  summary: { zh: string; en?: string };
+  opens: string;
+  closes: string;
+  articles: DraftArticle[];
+  premoderated: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Comment {
+  id: string;
+  consultation: string;
+  article: number;
+  stance: Stance;
+  text: string;
+  name?: string;
+  village?: string;
+  source: Source;
+  gatheredOn?: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason?: string;
+  reports: number;
+  response?: { outcome: Outcome; reason: string };
+  createdAt: string;
+}
+
+interface ConsultationRow {
+  id: string;
+  convention: string;
+  title: string;
+  summary: string;
+  opens: string;
+  closes: string;
+  articles: string;
+  premoderated: number | boolean;
+  adoption: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface CommentRow {
+  id: string;
+  consultation_id: string;
+  article: number;
+  stance: Stance;
+  text: string;
+  name: string | null;
+  village: string | null;
+  source: Source;
+  gathered_on: string | null;
+  status: Comment['status'];
+  reason: string | null;
+  reports: number;
+  outcome: Outcome | null;
+  outcome_reason: string | null;
+  created_at: string;
+}
+
+const toConsultation = (r: ConsultationRow): Consultation => ({
+  id: r.id,
+  convention: r.convention,
+  title: JSON.parse(r.title),
+  summary: JSON.parse(r.summary),
+  opens: r.opens,
+  closes: r.closes,
+  articles: JSON.parse(r.articles),
+  premoderated: Boolean(Number(r.premoderated)),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toComment = (r: CommentRow): Comment => ({
+  id: r.id,
+  consultation: r.consultation_id,
+  article: Number(r.article),
+  stance: r.stance,
+  text: r.text,
+  ...(r.name && { name: r.name }),
+  ...(r.village && { village: r.village }),
+  source: r.source,
+  ...(r.gathered_on && { gatheredOn: r.gathered_on }),
+  status: r.status,
+  ...(r.reason && { reason: r.reason }),
+  reports: Number(r.reports),
+  ...(r.outcome && { response: { outcome: r.outcome, reason: r.outcome_reason ?? '' } }),
+  createdAt: r.created_at,
+});
+
+const newId = () => randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x');
+
+/** What a resident wrote, with ID-card and phone numbers taken out (as the bot and the logs do). */
+const scrub = (text: string | undefined) => (text === undefined ? undefined : redact(text).trim() || undefined);
+
+/** How many comments one client may send in ten minutes, and one consultation take in an hour. */
+export const COMMENT_LIMITS = { perClient: 10, perConsultation: 600 };
+
+export class ConsultationService {
+  private readonly perConsultation: Limiter;
+
+  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly clock: DistrictClock, perHour = COMMENT_LIMITS.perConsultation) {
+    this.perConsultation = new Limiter(perHour, 3600, { db, name: 'comment-consultation' });
+  }
+
+  /** Whether a user looks after a convention: its committee, or a district admin. */
+  mayManage(user: User, convention: string): boolean {
+    return user.role === 'admin' || user.convention === convention;
+  }
+
+  /** Where a consultation stands on `day` (district time). */
+  status(c: Consultation, day = this.clock.day()): ConsultationStatus {
+    if (day < c.opens) return 'upcoming';
+    if (day > c.closes) return 'closed';
+    return 'open';
+  }
+
+  async create(user: User, input: ConsultationInput): Promise<Consultation> {
+    if (!this.content.conventions.has(input.convention)) throw new ApiError(400, 'invalid_request', `No convention ${input.convention}.`, { convention: 'no such convention' });
+    if (!this.mayManage(user, input.convention)) throw new ApiError(403, 'forbidden', 'Only the convention’s own committee (or a district administrator) can open a consultation on it.');
+    const id = newId();
+    const now = new Date().toISOString();
+    await this.db.transaction(async (q) => {
+      await q.run(
+        'INSERT INTO consultations (id, convention, title, summary, opens, closes, articles, premoderated, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [id, input.convention, JSON.stringify(input.title), JSON.stringify(input.summary), input.opens, input.closes, JSON.stringify(input.articles), input.premoderated ? 1 : 0, user.id, now, now],
+      );
+      await this.audit.record(user, 'consultation-open', null, { consultation: id, convention: input.convention, opens: input.opens, closes: input.closes }, q);
+    });
+    return (await this.get(id))!;
+  }
+
+  async get(id: string): Promise<Consultation | undefined> {
+    const row = await this.db.one<ConsultationRow>('SELECT * FROM consultations WHERE id = ?', [id]);
+    return row && toConsultation(row);
+  }
+
+  /** Every consultation, the newest first; of one convention with `convention`. */
+  async list(convention?: string): Promise<Consultation[]> {
+    const rows = convention
+      ? await this.db.all<ConsultationRow>('SELECT * FROM consultations WHERE convention = ? ORDER BY created_at DESC', [convention])
+      : await this.db.all<ConsultationRow>('SELECT * FROM consultations ORDER BY created_at DESC');
+    return rows.map(toConsultation);
+  }
+
+  /** The draft beside the text in force, article by article. */
+  compared(c: Consultation): ComparedArticle[] {
+    const convention = this.content.conventions.get(c.convention);
+    return compareArticles(convention?.versions.at(-1)?.articles ?? [], c.articles);
+  }
+
+  private async found(id: string): Promise<Consultation> {
+    const c = await this.get(id);
+    if (!c) throw new ApiError(404, 'not_found', `No consultation ${id}.`);
+    return c;
+  }
+
+  private articleIn(c: Consultation, article: number): void {
+    if (!this.compared(c).some((a) => a.number === article)) throw new ApiError(400, 'invalid_request', `The draft has no article ${article}.`, { article: 'no such article in the draft or the text in force' });
+  }
+
+  /**
+   * A resident's comment: 409 outside the window, 429 past the consultation's limit (each client's
+   * is the route's); stored (before the answer)
+   * with no ID-card or phone number; awaiting review when the consultation is premoderated.
+   */
+  async comment(id: string, input: CommentInput): Promise<{ id: string; status: Comment['status'] }> {
+    const c = await this.found(id);
+    const status = this.status(c);
+    if (status !== 'open') {
+      throw new ApiError(409, status === 'upcoming' ? 'not_open_yet' : 'closed', status === 'upcoming' ? `Comments open on ${c.opens}.` : `Comments closed on ${c.closes}.`);
+    }
+    this.articleIn(c, input.article);
+    // A robot filled the hidden field: it is told what a person is told, and nothing is kept.
+    if (input.website) return { id: newId(), status: 'pending' };
+    const wait = await this.perConsultation.take(id);
+    if (wait > 0) throw new ApiError(429, 'rate_limited', `This consultation is taking a great many comments; please try again in ${wait} seconds.`);
+    const comment = { id: newId(), status: c.premoderated ? ('pending' as const) : ('approved' as const) };
+    await this.db.run(
+      'INSERT INTO consultation_comments (id, consultation_id, article, stance, text, name, village, source, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [comment.id, id, input.article, input.stance, scrub(input.text) ?? '…', scrub(input.name) ?? null, scrub(input.village) ?? null, 'online', comment.status, new Date().toISOString()],
+    );
+    return comment;
+  }
+
+  /** Opinions a committee member gathered at a meeting or a visit: counted with the rest, published at once. */
+  async gathered(user: User, id: string, input: { article: number; stance: Stance; text: string; source: 'meeting' | 'visit'; on: string; village?: string }): Promise<Comment> {
+    const c = await this.managed(user, id);
+    this.articleIn(c, input.article);
+    const cid = newId();
+    await this.db.transaction(async (q) => {
+      await q.run(
+        'INSERT INTO consultation_comments (id, consultation_id, article, stance, text, village, source, gathered_on, status, moderated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [cid, id, input.article, input.stance, scrub(input.text) ?? '…', scrub(input.village) ?? null, input.source, input.on, 'approved', new Date().toISOString(), new Date().toISOString()],
+      );
+      await this.audit.record(user, 'consultation-gathered', null, { consultation: id, comment: cid, source: input.source, on: input.on }, q);
+    });
+    return (await this.commentOf(id, cid))!;
+  }
+
+  private async managed(user: User, id: string): Promise<Consultation> {
+    const c = await this.found(id);
+    if (!this.mayManage(user, c.convention)) throw new ApiError(403, 'forbidden', 'Only the convention’s own committee (or a district administrator) can do this.');
+    return c;
+  }
+
+  async commentOf(id: string, cid: string): Promise<Comment | undefined> {
+    const row = await this.db.one<CommentRow>('SELECT * FROM consultation_comments WHERE consultation_id = ? AND id = ?', [id, cid]);
+    return row && toComment(row);
+  }
+
+  private async commentFound(id: string, cid: string): Promise<Comment> {
+    const comment = await this.commentOf(id, cid);
+    if (!comment) throw new ApiError(404, 'not_found', `No comment ${cid} in consultation ${id}.`);
+    return comment;
+  }
+
+  /** Approve, or reject with a reason. */
+  async moderate(user: User, id: string, cid: string, decision: 'approve' | 'reject', reason?: string): Promise<Comment> {
+    await this.managed(user, id);
+    await this.commentFound(id, cid);
+    await this.db.transaction(async (q) => {
+      await q.run('UPDATE consultation_comments SET status = ?, reason = ?, moderated_at = ? WHERE id = ?', [decision === 'approve' ? 'approved' : 'rejected', reason ?? null, new Date().toISOString(), cid]);
+      await this.audit.record(user, `consultation-${decision}`, null, { consultation: id, comment: cid, reason }, q);
+    });
+    return (await this.commentOf(id, cid))!;
+  }
+
+  /** 采纳 / 部分采纳 / 未采纳, and why: shown under the comment and in the report. */
+  async respond(user: User, id: string, cid: string, outcome: Outcome, reason: string): Promise<Comment> {
+    await this.managed(user, id);
+    const comment = await this.commentFound(id, cid);
+    if (comment.status !== 'approved') throw new ApiError(409, 'not_published', 'Approve the comment before responding to it.');
+    await this.db.transaction(async (q) => {
+      await q.run('UPDATE consultation_comments SET outcome = ?, outcome_reason = ?, responded_at = ? WHERE id = ?', [outcome, reason, new Date().toISOString(), cid]);
+      await this.audit.record(user, 'consultation-response', null, { consultation: id, comment: cid, outcome }, q);
+    });
+    return (await this.commentOf(id, cid))!;
+  }
+
+  /** Any reader flags a published comment for the committee to look at again. */
+  async report(id: string, cid: string): Promise<void> {
+    const comment = await this.commentFound(id, cid);
+    if (comment.status !== 'approved') throw new ApiError(404, 'not_found', `No published comment ${cid}.`);
+    await this.db.run('UPDATE consultation_comments SET reports = reports + 1 WHERE id = ?', [cid]);
+  }
+
+  /** The published comments (approved, and those gathered at meetings), oldest first. */
+  async published(id: string): Promise<Comment[]> {
+    return (await this.db.all<CommentRow>("SELECT * FROM consultation_comments WHERE consultation_id = ? AND status = 'approved' ORDER BY created_at, id", [id])).map(toComment);
+  }
+
+  /** The committee's queue: comments awaiting review, oldest first, then reported ones. */
+  async queue(user: User, id: string): Promise<{ pending: Comment[]; reported: Comment[] }> {
+    await this.managed(user, id);
+    const rows = (await this.db.all<CommentRow>('SELECT * FROM consultation_comments WHERE consultation_id = ? ORDER BY created_at, id', [id])).map(toComment);
+    return { pending: rows.filter((r) => r.status === 'pending'), reported: rows.filter((r) => r.status === 'approved' && r.reports > 0) };
+  }
+
+  /** 意见采纳情况: how many opinions, per article and stance, online and from meetings, and what became of them. */
+  async summary(id: string) {
+    await this.found(id);
+    const comments = await this.published(id);
+    const count = (list: Comment[]) => ({ total: list.length, support: list.filter((c) => c.stance === 'support').length, oppose: list.filter((c) => c.stance === 'oppose').length, suggest: list.filter((c) => c.stance === 'suggest').length });
+    const articles = [...new Set(comments.map((c) => c.article))].sort((a, b) => a - b);
+    const { total: _total, ...byStance } = count(comments);
+    return {
+      total: comments.length,
+      online: comments.filter((c) => c.source === 'online').length,
+      meeting: comments.filter((c) => c.source !== 'online').length,
+      byArticle: Object.fromEntries(articles.map((a) => [String(a), count(comments.filter((c) => c.article === a))])),
+      byStance,
+      adopted: comments.filter((c) => c.response?.outcome === 'adopted').length,
+      partly: comments.filter((c) => c.response?.outcome === 'partly').length,
+      notAdopted: comments.filter((c) => c.response?.outcome === 'not_adopted').length,
+      responses: comments.flatMap((c) => (c.response ? [{ comment: c.id, article: c.article, outcome: c.response.outcome, reason: c.response.reason }] : [])),
+    };
+  }
+}
