@@ -35,7 +35,7 @@ export interface Services {
 }
 
 /** What the API needs: the services (tests may set a question limit of their own). */
-export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number; commentsPerClient?: number };
+export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
 
 /**
  * The API as a framework-agnostic Hono app: `app.request()` in tests, handed `/api/*` by the
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps) {
     .route('/eligibility', eligibilityRoutes({ content, clock }))
     .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))
-    .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, db: deps.db, trust, perClient: deps.commentsPerClient }))
+    .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, trust }))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
   app.doc31('/openapi.json', (c) => ({

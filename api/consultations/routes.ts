@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { etag } from 'hono/etag';
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { ApiError, clientAddress, createRoute, createRouter, errors, href, json, jsonBody, Limiter, notModified, sameOrigin, z, type Db, type Trust } from '../core/index.ts';
+import { ApiError, clientAddress, createRoute, createRouter, errors, href, json, jsonBody, notModified, sameOrigin, z, type Trust } from '../core/index.ts';
 import {
   CommentSchema,
   commentInput,
@@ -15,7 +15,7 @@ import {
   responseInput,
   STATUSES,
 } from './schema.ts';
-import { COMMENT_LIMITS, type Comment, type Consultation, type ConsultationService } from './service.ts';
+import { type Comment, type Consultation, type ConsultationService } from './service.ts';
 
 const id = z.string().min(1).max(40).openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9qa2b' });
 const cid = z.string().min(1).max(40).openapi({ param: { name: 'cid', in: 'path' }, example: 'p2m8zq1c' });
@@ -115,10 +115,7 @@ const csvRoute = createRoute({
 export interface ConsultationDeps {
   consultations: ConsultationService;
   accounts: AccountService;
-  db: Db;
   trust: Trust;
-  /** Comments one client may send in ten minutes (tests set their own). */
-  perClient?: number;
 }
 
 /** A consultation as the API shows it: the comparison, and under each article its published comments. */
@@ -157,12 +154,11 @@ const forCommittee = (c: Comment) => ({ ...publicComment(c), status: c.status, .
 /** A spreadsheet cell that starts like a formula is written as text (CSV injection). */
 const cell = (value: string | number | undefined) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
 
-export function consultationsRoutes({ consultations, accounts, db, trust, perClient = COMMENT_LIMITS.perClient }: ConsultationDeps) {
-  const limiter = new Limiter(perClient, 600, { db, name: 'comment-client' });
+export function consultationsRoutes({ consultations, accounts, trust }: ConsultationDeps) {
   const router = createRouter();
   // Before validation, so a flood of bad comments is limited too.
   router.post('/:id/comments', async (c, next) => {
-    const wait = await limiter.take(clientAddress(c, trust));
+    const wait = await consultations.clientWait(clientAddress(c, trust));
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       throw new ApiError(429, 'rate_limited', `Too many comments from this address. Please wait ${wait} seconds.`);

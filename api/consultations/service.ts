@@ -111,10 +111,17 @@ const scrub = (text: string | undefined) => (text === undefined ? undefined : re
 export const COMMENT_LIMITS = { perClient: 10, perConsultation: 600 };
 
 export class ConsultationService {
+  private readonly perClient: Limiter;
   private readonly perConsultation: Limiter;
 
-  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly clock: DistrictClock, perHour = COMMENT_LIMITS.perConsultation) {
-    this.perConsultation = new Limiter(perHour, 3600, { db, name: 'comment-consultation' });
+  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly clock: DistrictClock, limits: Partial<typeof COMMENT_LIMITS> = {}) {
+    this.perClient = new Limiter(limits.perClient ?? COMMENT_LIMITS.perClient, 600, { db, name: 'comment-client' });
+    this.perConsultation = new Limiter(limits.perConsultation ?? COMMENT_LIMITS.perConsultation, 3600, { db, name: 'comment-consultation' });
+  }
+
+  /** Counts one comment from a client (the API and the page's form alike, before anything is read): the seconds to wait, or 0. */
+  async clientWait(client: string): Promise<number> {
+    return this.perClient.take(client);
   }
 
   /** Whether a user looks after a convention: its committee, or a district admin. */

@@ -59,7 +59,8 @@ for (const javaScriptEnabled of [false, true]) {
       expect(await dibao.locator('.verdict').innerText()).toBe('很可能符合');
       expect(await dibao.innerText()).toContain('估算：每月约 225 元');
       expect(await dibao.getByRole('link', { name: /看详细说明/ }).getAttribute('href')).toBe('/zh/policies/dibao/');
-      expect(await page.locator('.where a').innerText()).toBe('坝黄镇民政办');
+      expect(await page.locator('.where a').first().innerText()).toBe('坝黄镇民政办');
+      expect(await page.locator('.where').innerText()).toMatch(/待核实|办公室电话|值班电话/);
       expect(await page.locator('.privacy').innerText()).toContain('没有被保存');
       expect(await page.getByRole('button', { name: /打印这一页/ }).isVisible()).toBe(javaScriptEnabled);
       await context.close();

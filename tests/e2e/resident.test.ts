@@ -110,7 +110,9 @@ for (const javaScriptEnabled of [true, false]) {
         expect(dibao).toContain('待核实');
         expect(await page.locator('#programme-elderly-allowance').innerText()).toMatch(/50 元[\s\S]*待核实/);
         // Town not known: the district bureau is the office.
-        expect(await page.locator('.where a').getAttribute('href')).toBe('/zh/services/bijiang-civil-affairs-bureau/');
+        expect(await page.locator('.where a').first().getAttribute('href')).toBe('/zh/services/bijiang-civil-affairs-bureau/');
+        // Its number not confirmed yet: one tap to 12345 instead.
+        expect(await page.locator('.where a[href^="tel:"]').first().getAttribute('href')).toMatch(/^tel:/);
       });
     });
   });
