@@ -31,7 +31,7 @@ export type ConsultationStatus = (typeof STATUSES)[number];
 /** The body of POST /api/consultations: the whole draft; an article in force it does not list is removed. */
 export const consultationInput = z
   .strictObject({
-    convention: slug.openapi({ example: 'changping-village' }),
+    convention: slug.openapi({ example: 'river-village' }),
     title: localized(120),
     summary: localized(2000).openapi({ description: 'In plain words: what changes and why' }),
     opens: dayParam,
@@ -46,8 +46,8 @@ export const consultationInput = z
   .refine((c) => c.opens <= c.closes, { message: 'must not close before it opens', path: ['closes'] })
   .openapi('ConsultationInput', {
     example: {
-      convention: 'changping-village',
-      title: { zh: '常坪村村规民约修订征求意见' },
+      convention: 'river-village',
+      title: { zh: '河边村村规民约修订征求意见' },
       summary: { zh: '这次修订把红白喜事的标准写得更清楚。' },
       opens: '2026-12-05',
       closes: '2026-12-20',
@@ -81,14 +81,14 @@ export const gatheredInput = z
     on: dayParam.openapi({ description: 'The day of the meeting or visit' }),
     village: text(40).optional(),
   })
-  .openapi('GatheredOpinion');
+  .openapi('GatheredOpinion', { example: { article: 5, stance: 'support', text: '会上大家同意八桌。', source: 'meeting', on: '2026-12-08', village: '三组' } });
 
 export const moderationInput = z
   .strictObject({ decision: z.enum(['approve', 'reject']), reason: text(300).optional() })
   .refine((m) => m.decision === 'approve' || m.reason, { message: 'say why it is rejected', path: ['reason'] })
-  .openapi('Moderation');
+  .openapi('Moderation', { example: { decision: 'reject', reason: '含有他人的个人信息' } });
 
-export const responseInput = z.strictObject({ outcome: z.enum(OUTCOMES), reason: text(1000) }).openapi('CommentResponse');
+export const responseInput = z.strictObject({ outcome: z.enum(OUTCOMES), reason: text(1000) }).openapi('CommentResponse', { example: { outcome: 'partly', reason: '酒席改为八桌，丧事从简另写一条。' } });
 
 const Localized = z.object({ zh: z.string(), en: z.string().optional() });
 
