@@ -3,6 +3,7 @@ import type { SearchEngine } from '../search/index.ts';
 import { authRoutes, type AccountService } from './accounts/index.ts';
 import { askRoutes, botMode, type Bot } from './ask/index.ts';
 import { consultationsRoutes, type ConsultationService } from './consultations/index.ts';
+import { conventionsRoutes } from './conventions/index.ts';
 import { createRouter, notFound, onError, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
 import { hsdsRoutes, servicesRoutes, type DirectoryService } from './directory/index.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
@@ -64,7 +65,8 @@ export function createApp(deps: AppDeps) {
     .route('/eligibility', eligibilityRoutes({ content, clock }))
     .route('/ask', askRoutes({ bot: deps.bot, db: deps.db, clock, trust, perMinute: deps.askPerMinute }))
     .route('/auth', authRoutes(deps.accounts, trust))
-    .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, trust }))
+    .route('/conventions', conventionsRoutes({ content }))
+    .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, content, publicOrigin, trust }))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
   app.doc31('/openapi.json', (c) => ({

@@ -3,7 +3,7 @@
 import { t, type UiKey } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { href, isApiError, isCrossOrigin, type DistrictClock } from '../core/index.ts';
+import { ApiError, href, isApiError, isCrossOrigin, type DistrictClock } from '../core/index.ts';
 import type { AccountService } from './service.ts';
 import type { User } from './store.ts';
 
@@ -65,7 +65,8 @@ const centreName = (content: Content, lang: Lang, id: string | null) => (id && c
 
 /** What a log entry is about: an account, or a centre and one of its facts. */
 function subjectOf(content: Content, lang: Lang, detail: string | null): string {
-  const d = JSON.parse(detail ?? '{}') as { username?: string; service?: string; field?: string };
+  const d = JSON.parse(detail ?? '{}') as { username?: string; service?: string; field?: string; consultation?: string; convention?: string };
+  if (d.consultation) return [d.convention && content.conventions.get(d.convention)?.title[lang], d.consultation].filter(Boolean).join(' · ');
   if (d.service) return `${centreName(content, lang, d.service)} · ${d.field ?? ''}`;
   return d.username ?? '';
 }
@@ -83,9 +84,28 @@ export async function accountsPage(accounts: AccountService, content: Content, l
   let status = req.refused ? 403 : 200;
   let done = '';
   if (user.role !== 'admin') {
-    return { status: 403, errors: { form: t(lang, 'admin.err.forbidden') }, done, accounts: [], log: [] };
+    return { status: 403, errors: { form: t(lang, 'admin.err.forbidden') }, done, accounts: [], log: [], scopes: [], created: undefined };
   }
-  if (form) {
+  let created: { username: string; password: string } | undefined;
+  if (form?.get('action') === 'create') {
+    const username = String(form.get('new-username') ?? '').trim().toLowerCase().slice(0, 40);
+    const scope = String(form.get('scope') ?? '');
+    const [kind, id = ''] = scope.split(':');
+    try {
+      if (kind === 'center' && !content.services.has(id)) throw new ApiError(400, 'invalid_request', t(lang, 'admin.accounts.err.scope'), { scope: 'unknown' });
+      if (kind === 'convention' && !content.conventions.has(id)) throw new ApiError(400, 'invalid_request', t(lang, 'admin.accounts.err.scope'), { scope: 'unknown' });
+      if (kind !== 'center' && kind !== 'convention' && kind !== 'admin') throw new ApiError(400, 'invalid_request', t(lang, 'admin.accounts.err.scope'), { scope: 'unknown' });
+      const made = await accounts.createAccount(user, username, kind === 'admin' ? { admin: true } : kind === 'center' ? { center: id } : { convention: id });
+      created = { username: made.user.username, password: made.password };
+      done = t(lang, 'admin.accounts.created', { user: made.user.username });
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      if (error.fields?.username) errors['new-username'] = t(lang, error.status === 409 ? 'admin.accounts.err.taken' : 'admin.accounts.err.username');
+      else if (error.fields?.scope) errors.scope = t(lang, 'admin.accounts.err.scope');
+      else errors.form = error.message;
+      status = error.status;
+    }
+  } else if (form) {
     const username = String(form.get('username') ?? '').slice(0, 40);
     try {
       await accounts.disableAccount(user, username);
@@ -102,11 +122,18 @@ export async function accountsPage(accounts: AccountService, content: Content, l
     status,
     errors,
     done,
+    /** A new account's password, shown on this answer only. */
+    created,
+    scopes: [
+      ...[...content.services].map(([id, s]) => ({ value: `center:${id}`, label: s.name[lang], group: 'center' as const })),
+      ...[...content.conventions].map(([id, c]) => ({ value: `convention:${id}`, label: c.title[lang], group: 'convention' as const })),
+      { value: 'admin', label: t(lang, 'admin.districtAdmin'), group: 'admin' as const },
+    ],
     accounts: list.map((a) => ({
       username: a.username,
       you: a.username === user.username,
-      centre: a.role === 'admin' ? '—' : centreName(content, lang, a.center),
-      role: t(lang, `admin.role.${a.role}`),
+      centre: a.role === 'admin' ? '—' : a.convention ? (content.conventions.get(a.convention)?.title[lang] ?? a.convention) : centreName(content, lang, a.center),
+      role: a.convention ? t(lang, 'admin.role.committee') : t(lang, `admin.role.${a.role}`),
       disabled: a.disabled,
     })),
     log: log.map((entry) => ({

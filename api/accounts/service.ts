@@ -62,6 +62,19 @@ export class AccountService {
     return this.accounts.list();
   }
 
+  /**
+   * Admins only: a new account for a centre, a convention's committee, or the whole district, with
+   * a generated password shown once (there are no default passwords); in the audit log.
+   */
+  async createAccount(user: User, username: string, scope: { center?: string; convention?: string; admin?: boolean }): Promise<{ user: User; password: string }> {
+    requireAdmin(user);
+    if (!/^[a-z0-9][a-z0-9._-]{2,39}$/.test(username)) throw new ApiError(400, 'invalid_request', 'A username is 3 to 40 small letters, digits, dots, dashes or underscores.', { username: '3–40 of a–z, 0–9, . _ -' });
+    if (await this.accounts.find(username)) throw new ApiError(409, 'conflict', `The username ${username} is taken.`, { username: 'taken' });
+    const created = await this.accounts.add(username, scope.admin ? null : (scope.center ?? null), scope.admin ? 'admin' : 'editor', scope.admin ? null : (scope.convention ?? null));
+    await this.audit.record(user, 'create-account', null, { username, center: created.user.center, convention: created.user.convention, role: created.user.role });
+    return created;
+  }
+
   /** Admins only: disables an account (not their own) and ends its sessions, in the audit log. */
   async disableAccount(user: User, username: string): Promise<void> {
     requireAdmin(user);

@@ -170,6 +170,17 @@ export class Bot {
     await this.engine.index(docs);
   }
 
+  /** Replaces every passage `belongs` claims with `docs` (a convention's new version: its removed articles are no longer quoted). */
+  async replace(belongs: (id: string) => boolean, docs: SearchDocument[]): Promise<void> {
+    const gone = [...this.byId.keys()].filter((id) => belongs(id) && !docs.some((d) => d.id === id));
+    for (const id of gone) {
+      this.byId.delete(id);
+      this.normalText.delete(id);
+    }
+    if (gone.length) await this.engine.remove(gone);
+    await this.refresh(docs);
+  }
+
   get mode(): 'extractive' | 'generative' {
     return this.model ? 'generative' : 'extractive';
   }

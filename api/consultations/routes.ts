@@ -3,8 +3,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { etag } from 'hono/etag';
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { ApiError, clientAddress, createRoute, createRouter, errors, href, json, jsonBody, notModified, sameOrigin, z, type Trust } from '../core/index.ts';
+import type { Content } from '../../content/loader.ts';
+import { consultationFeed } from './feed.ts';
+import { ApiError, clientAddress, originOf, createRoute, createRouter, errors, href, json, jsonBody, notModified, sameOrigin, z, type Trust } from '../core/index.ts';
 import {
+  adoptionInput,
   CommentSchema,
   commentInput,
   ConsultationSchema,
@@ -24,6 +27,13 @@ const Created = z.object({ id: z.string(), url: z.string(), status: z.enum(STATU
 const Accepted = z.object({ id: z.string(), status: z.enum(['pending', 'approved']) });
 const Committee = CommentSchema.extend({ status: z.enum(['pending', 'approved', 'rejected']), reason: z.string().optional(), reports: z.number().int() }).openapi('CommentForCommittee');
 
+const feedRoute = createRoute({
+  method: 'get',
+  path: '/feed.rss',
+  tags: ['consultations'],
+  summary: 'The consultations as an RSS 2.0 feed, newest first',
+  responses: { 200: { description: 'An RSS 2.0 feed', content: { 'application/rss+xml': { schema: { type: 'string' as const } } } }, ...notModified },
+});
 const listRoute = createRoute({ method: 'get', path: '/', tags: ['consultations'], summary: 'Every consultation, newest first', responses: { 200: json(z.object({ consultations: z.array(Summary) }), 'The consultations'), ...notModified } });
 const createRouteDef = createRoute({
   method: 'post',
@@ -41,7 +51,7 @@ const getRoute = createRoute({
   tags: ['consultations'],
   summary: 'The draft beside the text in force, with the published comments',
   request: { params: z.object({ id }) },
-  responses: { 200: json(ConsultationSchema, 'The consultation'), ...notModified, ...errors(404) },
+  responses: { 200: json(ConsultationSchema, 'The consultation'), ...notModified, ...errors(400, 404) },
 });
 const commentRoute = createRoute({
   method: 'post',
@@ -79,13 +89,23 @@ const responseRoute = createRoute({
   request: { params: z.object({ id, cid }), body: jsonBody(responseInput) },
   responses: { 200: json(Committee, 'The comment with its response'), ...errors(400, 401, 403, 404, 409, 503) },
 });
+const adoptionRoute = createRoute({
+  method: 'post',
+  path: '/{id}/adoption',
+  tags: ['consultations'],
+  summary: 'Record the assembly’s vote and the steps after it: the draft comes into force',
+  description: 'Once the consultation has closed (409 before, and once adopted). The vote needs more than half of those present. The convention’s page, poster, search and the bot show the new version at once; the old one stays readable with its record.',
+  middleware: [sameOrigin] as const,
+  request: { params: z.object({ id }), body: jsonBody(adoptionInput) },
+  responses: { 200: json(z.object({ id: z.string(), status: z.literal('adopted'), convention: z.string(), version: z.string().openapi({ description: 'The convention page' }) }), 'Adopted'), ...errors(400, 401, 403, 404, 409, 503) },
+});
 const reportCommentRoute = createRoute({
   method: 'post',
   path: '/{id}/comments/{cid}/report',
   tags: ['consultations'],
   summary: 'Any reader asks the committee to look at a published comment again',
   request: { params: z.object({ id, cid }) },
-  responses: { 202: json(z.object({ reported: z.literal(true) }), 'Passed to the committee'), ...errors(404, 429, 503) },
+  responses: { 202: json(z.object({ reported: z.literal(true) }), 'Passed to the committee'), ...errors(400, 404, 429, 503) },
 });
 const queueRoute = createRoute({
   method: 'get',
@@ -93,7 +113,7 @@ const queueRoute = createRoute({
   tags: ['consultations'],
   summary: 'The committee’s queue: awaiting review, and reported',
   request: { params: z.object({ id }) },
-  responses: { 200: json(z.object({ pending: z.array(Committee), reported: z.array(Committee) }), 'The queue'), ...errors(401, 403, 404, 503) },
+  responses: { 200: json(z.object({ pending: z.array(Committee), reported: z.array(Committee) }), 'The queue'), ...errors(400, 401, 403, 404, 503) },
 });
 const reportRoute = createRoute({
   method: 'get',
@@ -101,7 +121,7 @@ const reportRoute = createRoute({
   tags: ['consultations'],
   summary: '意见采纳情况: the opinions counted, and what became of them',
   request: { params: z.object({ id }) },
-  responses: { 200: json(ReportSchema, 'The report'), ...notModified, ...errors(404) },
+  responses: { 200: json(ReportSchema, 'The report'), ...notModified, ...errors(400, 404) },
 });
 const csvRoute = createRoute({
   method: 'get',
@@ -109,12 +129,14 @@ const csvRoute = createRoute({
   tags: ['consultations'],
   summary: 'Every published comment as CSV, with no personal data',
   request: { params: z.object({ id }) },
-  responses: { 200: { description: 'CSV (UTF-8 with a byte-order mark, for spreadsheet programs)', content: { 'text/csv': { schema: { type: 'string' as const } } } }, ...notModified, ...errors(404) },
+  responses: { 200: { description: 'CSV (UTF-8 with a byte-order mark, for spreadsheet programs)', content: { 'text/csv': { schema: { type: 'string' as const } } } }, ...notModified, ...errors(400, 404) },
 });
 
 export interface ConsultationDeps {
   consultations: ConsultationService;
   accounts: AccountService;
+  content: Content;
+  publicOrigin?: string;
   trust: Trust;
 }
 
@@ -154,7 +176,7 @@ const forCommittee = (c: Comment) => ({ ...publicComment(c), status: c.status, .
 /** A spreadsheet cell that starts like a formula is written as text (CSV injection). */
 const cell = (value: string | number | undefined) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ''));
 
-export function consultationsRoutes({ consultations, accounts, trust }: ConsultationDeps) {
+export function consultationsRoutes({ consultations, accounts, content, publicOrigin, trust }: ConsultationDeps) {
   const router = createRouter();
   // Before validation, so a flood of bad comments is limited too.
   router.post('/:id/comments', async (c, next) => {
@@ -172,6 +194,10 @@ export function consultationsRoutes({ consultations, accounts, trust }: Consulta
     return c;
   };
   return router
+    .openapi(feedRoute, async (c) => {
+      c.header('Content-Type', 'application/rss+xml; charset=utf-8');
+      return c.body(await consultationFeed(consultations, content, originOf(publicOrigin, c.req.url)));
+    })
     .openapi(listRoute, async (c) =>
       c.json({ consultations: (await consultations.list()).map((x) => ({ id: x.id, url: href('zh', `consultations/${x.id}/`), convention: x.convention, title: x.title, opens: x.opens, closes: x.closes, status: consultations.status(x) })) }, 200),
     )
@@ -194,6 +220,10 @@ export function consultationsRoutes({ consultations, accounts, trust }: Consulta
       const { id: consultation, cid: comment } = c.req.valid('param');
       const { outcome, reason } = c.req.valid('json');
       return c.json(forCommittee(await consultations.respond(await requireUser(accounts, c), consultation, comment, outcome, reason)), 200);
+    })
+    .openapi(adoptionRoute, async (c) => {
+      const adopted = await consultations.adopt(await requireUser(accounts, c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ id: adopted.id, status: 'adopted' as const, convention: adopted.convention, version: href('zh', `conventions/${adopted.convention}/`) }, 200);
     })
     .openapi(reportCommentRoute, async (c) => {
       const { id: consultation, cid: comment } = c.req.valid('param');

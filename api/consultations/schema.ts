@@ -145,3 +145,43 @@ export const ReportSchema = z
     responses: z.array(z.object({ comment: z.string(), article: z.number().int(), outcome: z.enum(OUTCOMES), reason: z.string() })),
   })
   .openapi('ConsultationReport');
+
+/**
+ * The statutory record once the assembly has voted (2018 national guidance): the township's
+ * review of legality, the vote (a majority of those present adopts), filing, publication and the
+ * day in force. The draft becomes the convention's current version.
+ */
+export const adoptionInput = z
+  .strictObject({
+    review: z.strictObject({ on: dayParam, by: text(120).optional().openapi({ example: '某某镇人民政府' }) }).openapi({ description: 'The township’s review of legality (乡镇合法性审查)' }),
+    vote: z
+      .strictObject({
+        on: dayParam,
+        body: z.enum(['assembly', 'representatives']).default('assembly').openapi({ description: '村民会议 (assembly) or 村民代表会议 (representatives)' }),
+        present: z.number().int().min(1).max(100000),
+        for: z.number().int().min(0).max(100000),
+        against: z.number().int().min(0).max(100000),
+        abstain: z.number().int().min(0).max(100000),
+      })
+      .refine((v) => v.for + v.against + v.abstain <= v.present, { message: 'more votes than people present', path: ['present'] })
+      .refine((v) => v.for * 2 > v.present, { message: 'not adopted: more than half of those present must vote for it', path: ['for'] }),
+    filed: z.strictObject({ on: dayParam, with: text(120).optional() }).openapi({ description: 'Filed with the township (备案)' }),
+    published: z.strictObject({ on: dayParam }).openapi({ description: 'Published to the villagers (公布)' }),
+    inForce: dayParam.openapi({ description: 'The day the new version takes effect' }),
+    label: localized(60).optional().openapi({ description: 'The version’s name; by default “{year}年修订”' }),
+  })
+  .refine((a) => a.review.on <= a.vote.on, { message: 'the vote comes after the review', path: ['vote', 'on'] })
+  .refine((a) => a.vote.on <= a.filed.on, { message: 'filing comes after the vote', path: ['filed', 'on'] })
+  .refine((a) => a.vote.on <= a.published.on, { message: 'publication comes after the vote', path: ['published', 'on'] })
+  .refine((a) => a.published.on <= a.inForce, { message: 'in force once published', path: ['inForce'] })
+  .openapi('Adoption', {
+    example: {
+      review: { on: '2026-12-24', by: '某某镇人民政府' },
+      vote: { on: '2026-12-28', body: 'assembly', present: 312, for: 296, against: 9, abstain: 7 },
+      filed: { on: '2027-01-04' },
+      published: { on: '2027-01-05' },
+      inForce: '2027-01-10',
+    },
+  });
+export type AdoptionInput = z.infer<typeof adoptionInput>;
+

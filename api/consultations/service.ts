@@ -6,9 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Content } from '../../content/loader.ts';
 import type { Audit, User } from '../accounts/index.ts';
-import { ApiError, Limiter, redact, type Db, type DistrictClock } from '../core/index.ts';
+import { ApiError, Limiter, log, redact, type Db, type DistrictClock } from '../core/index.ts';
+
+export const CONSULTATIONS_TOPIC = 'consultations';
 import { compareArticles, type ComparedArticle } from './compare.ts';
-import type { CommentInput, ConsultationInput, ConsultationStatus, DraftArticle, Outcome, Source, Stance } from './schema.ts';
+import type { SearchEngine } from '../../search/index.ts';
+import type { AdoptionInput, CommentInput, ConsultationInput, ConsultationStatus, DraftArticle, Outcome, Source, Stance } from './schema.ts';
+import { CONVENTIONS_TOPIC, ConventionVersions, VERSIONS_ORIGIN, type Version } from './versions.ts';
 
 export interface Consultation {
   id: string;
@@ -19,6 +23,8 @@ export interface Consultation {
   closes: string;
   articles: DraftArticle[];
   premoderated: boolean;
+  /** Once the assembly has voted: the version it made, with its statutory record. */
+  adoption?: Version;
   createdAt: string;
   updatedAt: string;
 }
@@ -81,6 +87,7 @@ const toConsultation = (r: ConsultationRow): Consultation => ({
   closes: r.closes,
   articles: JSON.parse(r.articles),
   premoderated: Boolean(Number(r.premoderated)),
+  ...(r.adoption && { adoption: JSON.parse(r.adoption) as Version }),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -113,10 +120,39 @@ export const COMMENT_LIMITS = { perClient: 10, perConsultation: 600 };
 export class ConsultationService {
   private readonly perClient: Limiter;
   private readonly perConsultation: Limiter;
+  /** Adopted drafts laid over content/conventions. */
+  readonly versions: ConventionVersions;
 
-  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly clock: DistrictClock, limits: Partial<typeof COMMENT_LIMITS> = {}) {
+  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly clock: DistrictClock, search: SearchEngine, limits: Partial<typeof COMMENT_LIMITS> = {}) {
+    this.versions = new ConventionVersions(db, content, search);
     this.perClient = new Limiter(limits.perClient ?? COMMENT_LIMITS.perClient, 600, { db, name: 'comment-client' });
     this.perConsultation = new Limiter(limits.perConsultation ?? COMMENT_LIMITS.perConsultation, 3600, { db, name: 'comment-consultation' });
+  }
+
+  private readonly listeners: (() => Promise<void>)[] = [];
+
+  /** Calls `listener` when a consultation is opened or adopted, here or in another process (search and the bot re-read them). */
+  onChange(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** Follows the consultations other processes open, and the adoptions they record. */
+  async follow(): Promise<number> {
+    await this.db.listen(CONSULTATIONS_TOPIC, (payload) => {
+      if (payload !== VERSIONS_ORIGIN) void this.announce();
+    });
+    await this.announce();
+    return (await this.versions.follow());
+  }
+
+  private async announce(): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener();
+      } catch (error) {
+        log(`consultations: could not refresh search or the bot: ${(error as Error).message}`);
+      }
+    }
   }
 
   /** Counts one comment from a client (the API and the page's form alike, before anything is read): the seconds to wait, or 0. */
@@ -131,6 +167,7 @@ export class ConsultationService {
 
   /** Where a consultation stands on `day` (district time). */
   status(c: Consultation, day = this.clock.day()): ConsultationStatus {
+    if (c.adoption) return 'adopted';
     if (day < c.opens) return 'upcoming';
     if (day > c.closes) return 'closed';
     return 'open';
@@ -147,7 +184,9 @@ export class ConsultationService {
         [id, input.convention, JSON.stringify(input.title), JSON.stringify(input.summary), input.opens, input.closes, JSON.stringify(input.articles), input.premoderated ? 1 : 0, user.id, now, now],
       );
       await this.audit.record(user, 'consultation-open', null, { consultation: id, convention: input.convention, opens: input.opens, closes: input.closes }, q);
+      await q.notify(CONSULTATIONS_TOPIC, VERSIONS_ORIGIN);
     });
+    await this.announce();
     return (await this.get(id))!;
   }
 
@@ -166,8 +205,10 @@ export class ConsultationService {
 
   /** The draft beside the text in force, article by article. */
   compared(c: Consultation): ComparedArticle[] {
-    const convention = this.content.conventions.get(c.convention);
-    return compareArticles(convention?.versions.at(-1)?.articles ?? [], c.articles);
+    const versions = this.content.conventions.get(c.convention)?.versions ?? [];
+    // Once adopted, against the version it replaced.
+    const made = versions.findIndex((v) => v.procedure.some((s) => s.consultation === c.id));
+    return compareArticles((made > 0 ? versions[made - 1] : made === 0 ? undefined : versions.at(-1))?.articles ?? [], c.articles);
   }
 
   private async found(id: string): Promise<Consultation> {
@@ -257,6 +298,42 @@ export class ConsultationService {
       await this.audit.record(user, 'consultation-response', null, { consultation: id, comment: cid, outcome }, q);
     });
     return (await this.commentOf(id, cid))!;
+  }
+
+  /**
+   * Records the assembly's vote and the statutory steps after it (the consultation must have
+   * closed): the draft becomes the convention's version in force, here at once and in every process.
+   */
+  async adopt(user: User, id: string, input: AdoptionInput): Promise<Consultation> {
+    const c = await this.managed(user, id);
+    const status = this.status(c);
+    if (status === 'adopted') throw new ApiError(409, 'adopted', 'This draft has already been adopted.');
+    if (status !== 'closed') throw new ApiError(409, 'still_open', `Record the vote once the consultation has closed (it closes on ${c.closes}).`);
+    if (input.review.on < c.closes) throw new ApiError(400, 'invalid_request', 'The review comes after the consultation.', { 'review.on': `on or after ${c.closes}, the day the consultation closed` });
+    const year = input.inForce.slice(0, 4);
+    const both = (text: { zh: string; en?: string }) => ({ zh: text.zh, en: text.en ?? text.zh });
+    const { vote } = input;
+    const version: Version = {
+      label: input.label ? both(input.label) : { zh: `${year}年修订`, en: `${year} revision` },
+      procedure: [
+        { step: 'opinions', date: c.closes, consultation: id },
+        { step: 'legality-review', date: input.review.on, ...(input.review.by && { note: both({ zh: input.review.by }) }) },
+        { step: 'assembly-vote', date: vote.on, note: vote.body === 'assembly' ? { zh: '村民会议', en: 'Villagers’ assembly' } : { zh: '村民代表会议', en: 'Villagers’ representatives' }, votes: { present: vote.present, for: vote.for, against: vote.against, abstain: vote.abstain } },
+        { step: 'filed', date: input.filed.on, ...(input.filed.with && { note: both({ zh: input.filed.with }) }) },
+        { step: 'published', date: input.published.on },
+        { step: 'in-force', date: input.inForce },
+      ],
+      articles: c.articles.map((a) => ({ number: a.number, part: a.section, ...(a.title && { topic: both(a.title) }), text: both(a.text) })),
+    };
+    await this.db.transaction(async (q) => {
+      await q.run('UPDATE consultations SET adoption = ?, updated_at = ? WHERE id = ?', [JSON.stringify(version), new Date().toISOString(), id]);
+      await this.audit.record(user, 'consultation-adopt', null, { consultation: id, convention: c.convention, inForce: input.inForce, votes: version.procedure[2]!.votes }, q);
+      await q.notify(CONVENTIONS_TOPIC, `${c.convention} ${VERSIONS_ORIGIN}`);
+      await q.notify(CONSULTATIONS_TOPIC, VERSIONS_ORIGIN);
+    });
+    await this.versions.apply(c.convention);
+    await this.announce();
+    return (await this.get(id))!;
   }
 
   /** Any reader flags a published comment for the committee to look at again. */

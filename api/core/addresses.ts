@@ -34,6 +34,8 @@ export function eventCalendarPath(id: string): string {
 }
 
 export const FEED_PATH = '/api/events.rss';
+/** The consultations as RSS 2.0. */
+export const CONSULTATIONS_FEED_PATH = '/api/consultations/feed.rss';
 
 /** A phone number as a link a phone can dial. */
 export function tel(number: string): string {

@@ -23,7 +23,8 @@ export function toFeed(content: Content, events: StoredEvent[], origin: string, 
     const where = eventLocation(content, e);
     const when = clock.span('zh', e.start, e.end);
     feed.addItem({
-      title: e.title.zh,
+      // Readers differ on whether a title is text or HTML: escaped, it is inert in both.
+      title: escapeHtml(e.title.zh),
       id: e.id,
       link: absolute(origin, href('zh', `events/${e.id}/`)),
       date: new Date(e.updatedAt),

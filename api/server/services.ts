@@ -6,7 +6,8 @@ import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
 import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
-import { ConsultationService } from '../consultations/index.ts';
+import { consultationDocuments, consultationPassages, ConsultationService, isConsultationDocument, ofConvention } from '../consultations/index.ts';
+import { conventionPassages } from '../conventions/index.ts';
 import { DirectoryService, servicePassages } from '../directory/index.ts';
 import { EventService } from '../events/index.ts';
 import { buildSearch } from '../search/index.ts';
@@ -29,6 +30,19 @@ export async function createServices(config: Config, log: (line: string) => void
   directory.onChange((id) => bot.refresh(LANGS.flatMap((lang) => servicePassages(content, lang).filter((p) => p.id === `${lang}:service:${id}`))));
   const confirmed = await directory.follow();
   log(`directory: ${confirmed} fact(s) confirmed by the centres laid over content/services`);
+  const consultations = new ConsultationService(db, accounts.audit, content, clock, search);
+  // The bot quotes the version in force, and an open consultation when asked how to give an opinion.
+  consultations.versions.onChange((id) => bot.replace(ofConvention(id), LANGS.flatMap((lang) => conventionPassages(content, lang)).filter((p) => ofConvention(id)(p.id))));
+  // Search finds every consultation; the bot quotes the open ones (and a window opens or closes by the day).
+  const refreshConsultations = async () => {
+    const docs = await consultationDocuments(consultations, content);
+    await search.index(docs);
+    await bot.replace(isConsultationDocument, await consultationPassages(consultations, content));
+  };
+  consultations.onChange(refreshConsultations);
+  const adopted = await consultations.follow();
+  setInterval(() => void refreshConsultations().catch(() => {}), 3_600_000).unref();
+  log(`conventions: ${adopted} convention(s) with a version adopted here, laid over content/conventions`);
   return {
     config,
     content,
@@ -39,7 +53,7 @@ export async function createServices(config: Config, log: (line: string) => void
     accounts,
     events,
     directory,
-    consultations: new ConsultationService(db, accounts.audit, content, clock),
+    consultations,
     zeroResults: new DailyCounter(db, 'zero-results'),
     trust: trustProxies(config.TRUST_PROXY),
     close: () => db.close(),

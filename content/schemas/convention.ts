@@ -15,11 +15,15 @@ const articleSchema = z.strictObject({
 
 /** One step of the statutory procedure (2018 national guidance), with its date. */
 const procedureStepSchema = z.strictObject({
-  step: z.enum(['opinions', 'draft', 'legality-review', 'assembly-vote', 'filed', 'in-force']),
+  step: z.enum(['opinions', 'draft', 'legality-review', 'assembly-vote', 'filed', 'published', 'in-force']),
   /** As precisely as the record says: a year, a month or a day. */
   date: partialDate,
   /** Who did it or how, e.g. "坝黄镇人民政府合法性审查". */
   note: localized.optional(),
+  /** For the assembly's vote: who was there and how they voted (a majority of those present adopts). */
+  votes: z.strictObject({ present: z.number().int().min(1), for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0) }).optional(),
+  /** The consultation (征求意见) the opinions were gathered in, on this portal. */
+  consultation: z.string().optional(),
 });
 
 /** One adopted version of the convention. */

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { wordDiff } from '../../api/consultations/index.ts';
 import { testApp } from '../helpers/app.ts';
 
-const { app, accounts, content, clock, db } = await testApp();
+const services = await testApp();
+const { app, accounts, content, clock, db } = services;
 const CONVENTION = 'changping-village';
 const committee = await accounts.accounts.add('changping-committee', null, 'editor', CONVENTION);
 const other = await accounts.accounts.add('yunchangping-committee', null, 'editor', 'yunchangping-village');
@@ -183,5 +184,77 @@ describe('the window', () => {
   it('lists every consultation with its status', async () => {
     const { consultations } = await (await app.request('/api/consultations')).json();
     expect(consultations.map((c: { status: string }) => c.status).sort()).toEqual(['closed', 'open', 'upcoming']);
+  });
+});
+
+describe('adoption', () => {
+  const newRule = '本公约修订须经村民会议讨论通过，并报镇人民政府备案。';
+  const record = (over: Record<string, unknown> = {}) => ({
+    review: { on: day(0), by: '某某镇人民政府' },
+    vote: { on: day(0), body: 'assembly', present: 300, for: 280, against: 12, abstain: 8 },
+    filed: { on: day(0) },
+    published: { on: day(0) },
+    inForce: day(0),
+    ...over,
+  });
+  let closed: string;
+  const removed = inForce.find((a) => a.number === 13)!;
+
+  it('waits for the window to close, needs a majority of those present, and is the committee’s', async () => {
+    const draftWithRule = draft.map((a) => (a.number === 14 ? { ...a, text: { zh: newRule } } : a));
+    closed = (await (await send('POST', '/api/consultations', { ...opened(day(-10), day(-1)), articles: draftWithRule }, ours)).json()).id;
+    const still = await send('POST', `/api/consultations/${id}/adoption`, record(), ours);
+    expect(still.status).toBe(409);
+    expect((await still.json()).error.code).toBe('still_open');
+    expect((await send('POST', `/api/consultations/${closed}/adoption`, record(), theirs)).status).toBe(403);
+    const lost = await send('POST', `/api/consultations/${closed}/adoption`, record({ vote: { on: day(0), present: 300, for: 150, against: 140, abstain: 10 } }), ours);
+    expect(lost.status).toBe(400);
+    expect((await lost.json()).error.fields).toHaveProperty('vote.for');
+    const early = await send('POST', `/api/consultations/${closed}/adoption`, record({ review: { on: day(-5) } }), ours);
+    expect(early.status).toBe(400);
+    expect((await early.json()).error.fields).toHaveProperty(['review.on']);
+    const order = await send('POST', `/api/consultations/${closed}/adoption`, record({ inForce: day(-1) }), ours);
+    expect((await order.json()).error.fields).toHaveProperty('inForce');
+  });
+
+  it('makes the draft the version in force at once: its record, a fingerprint anyone can check, the old version kept', async () => {
+    const before = content.conventions.get(CONVENTION)!.versions.length;
+    const res = await send('POST', `/api/consultations/${closed}/adoption`, record(), ours);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'adopted', convention: CONVENTION });
+    expect((await send('POST', `/api/consultations/${closed}/adoption`, record(), ours)).status).toBe(409);
+
+    const { versions } = await (await app.request(`/api/conventions/${CONVENTION}/versions`)).json();
+    expect(versions).toHaveLength(before + 1);
+    const [old, now] = [versions.at(-2), versions.at(-1)];
+    expect(now).toMatchObject({ current: true, inForce: day(0), label: { zh: `${day(0).slice(0, 4)}年修订` } });
+    expect(old.current).toBe(false);
+    expect(now.procedure.map((s: { step: string }) => s.step)).toEqual(['opinions', 'legality-review', 'assembly-vote', 'filed', 'published', 'in-force']);
+    expect(now.procedure[2].votes).toEqual({ present: 300, for: 280, against: 12, abstain: 8 });
+    expect(now.procedure[0].consultation).toBe(closed);
+    // The fingerprint is the SHA-256 of the text the API gives out, computed here independently.
+    const text = await (await app.request(now.text)).text();
+    expect(text).toContain(`第14条 ${newRule}`);
+    expect(text).not.toContain(removed.text.zh);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(text).digest('hex')).toBe(now.fingerprint);
+    expect(now.fingerprint).not.toBe(old.fingerprint);
+    expect(await (await app.request(old.text)).text()).toContain(removed.text.zh);
+    expect((await app.request(`/api/conventions/${CONVENTION}/versions/99/text`)).status).toBe(404);
+
+    // The consultation still compares the draft with the version it replaced.
+    const c = await (await app.request(`/api/consultations/${closed}`)).json();
+    expect(c.status).toBe('adopted');
+    expect(c.articles.find((a: { number: number }) => a.number === 13).change).toBe('removed');
+  });
+
+  it('is what search and the bot find now: the new article, and no longer the removed one', async () => {
+    const { search, bot } = services;
+    const found = await search.search('修订须经村民会议讨论通过', { lang: 'zh' });
+    expect(found.hits.map((h) => h.id)).toContain(`zh:convention:${CONVENTION}:14`);
+    const gone = await search.search(removed.text.zh.slice(0, 24), { lang: 'zh', type: 'convention' });
+    expect(gone.hits.filter((h) => h.id === `zh:convention:${CONVENTION}:13`)).toEqual([]);
+    const answer = await bot.answer('常坪村村规民约修订要经过什么程序通过？', { lang: 'zh' });
+    expect(answer.citations.map((x) => x.url).join(' ')).not.toContain('#article-13');
   });
 });

