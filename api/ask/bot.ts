@@ -15,6 +15,11 @@ import { outsideTermsIn, route, stripPersonalNumbers } from './routing.ts';
 
 export type Status = 'answered' | 'not_found' | 'redirect' | 'refused';
 
+/** Asking how to say what one thinks … */
+const ASKS_OPINION = /提意见|提建议|意见|建议|看法|想法|发表|反映|说一说|说说|讲讲|opinion|comment|feedback|have (my|a|our) say|give my view|suggest/i;
+/** … about a convention or its revision. */
+const ON_CONVENTIONS = /村规民约|村规|村约|居民公约|公约|民约|村里的规矩|village rules|convention|community rules|draft rules/i;
+
 export interface BotAnswer {
   status: Status;
   mode: 'extractive' | 'generative';
@@ -189,6 +194,23 @@ export class Bot {
     return { status, mode: 'extractive', answer: text, citations: [], label: this.rules.replies.quoteLabel[lang], links };
   }
 
+  /**
+   * The open consultations' passages, when a question asks how to give an opinion on a convention
+   * (those of a village it names first); none otherwise, or when none is open.
+   */
+  private openConsultations(question: string, lang: Lang): SearchDocument[] {
+    if (!ASKS_OPINION.test(question) || !ON_CONVENTIONS.test(question)) return [];
+    const open = [...this.byId.values()].filter((d) => d.type === 'consultation' && d.lang === lang);
+    const named = open.filter((d) => [...this.content.places.values()].some((p) => question.includes(p.name.zh.replace(/(村|社区|镇|街道)$/, '')) && d.title.includes(p.name.zh.replace(/(村|社区|镇|街道)$/, ''))));
+    return (named.length > 0 ? named : open).slice(0, 3);
+  }
+
+  private consultationAnswer(lang: Lang, passages: SearchDocument[]): BotAnswer {
+    const citations = passages.map((p) => ({ title: p.title, url: p.url, quote: p.body }));
+    const text = extractiveText(this.rules.replies.extractiveIntro[lang], passages.map((p, i) => ({ text: p.body, citation: i + 1 })));
+    return { status: 'answered', mode: 'extractive', answer: text, citations, label: this.rules.replies.quoteLabel[lang], links: passages.map((p) => ({ title: p.title, url: p.url })) };
+  }
+
   /** A link to call one of the district's hotlines. */
   private call(lang: Lang, number: string): BotAnswer['links'][number] {
     return { title: t(lang, 'ask.link.call', { number }), url: tel(number) };
@@ -218,6 +240,9 @@ export class Bot {
     if (routed === 'crisis') return emit(this.reply('redirect', lang, replies.crisis[lang], [hotlines.police, hotlines.ambulance, hotlines.mentalHealth, hotlines.government].map((n) => this.call(lang, n))));
     if (routed === 'refused' || attackIn(question).attack) return emit(this.reply('refused', lang, replies.refused[lang]));
     if (routed === 'greeting') return emit(this.reply('answered', lang, replies.greeting[lang]));
+    // "How can I give my opinion on the new village rules?": the consultations open now.
+    const consulting = this.openConsultations(question, lang);
+    if (consulting.length > 0) return emit(this.consultationAnswer(lang, consulting));
 
     // Typos and numbers in characters, as the pages word them; then the letter read for its point.
     const understood = this.engine.understand(question);

@@ -69,6 +69,19 @@ describe('opening a consultation', () => {
     expect((await app.request('/api/consultations/nope')).status).toBe(404);
   });
 
+  it('is in search, and what the bot answers to “how can I give my opinion on the new village rules”', async () => {
+    const found = await services.search.search('常坪村村规民约修订征求意见', { lang: 'zh', type: 'consultation' });
+    expect(found.hits.map((h) => h.url)).toContain(`/zh/consultations/${id}/`);
+    for (const [question, lang] of [['村里要改村规民约，我想提意见，怎么提？', 'zh'], ['How can I give my opinion on the new village rules?', 'en']] as const) {
+      const answer = await services.bot.answer(question, { lang });
+      expect(answer.status, question).toBe('answered');
+      expect(answer.citations.map((c) => c.url), question).toContain(`/${lang}/consultations/${id}/`);
+    }
+    // A question about the rules themselves is answered from the rules.
+    const rules = await services.bot.answer('村规民约对办酒席有什么规定？', { lang: 'zh' });
+    expect(rules.citations.map((c) => c.url).join(' ')).toContain('/conventions/');
+  });
+
   it('compares Chinese by words, so a changed number reads as one word replaced', () => {
     expect(wordDiff('酒席不超过十桌。', '酒席不超过八桌。', 'zh')).toEqual([
       { kind: 'same', text: '酒席不超过' },
