@@ -99,7 +99,10 @@ export async function readCommentForm(service: ConsultationService, id: string, 
   }
 }
 
-export async function consultationPage(service: ConsultationService, content: Content, id: string, lang: Lang, commentOn?: number) {
+/** How many opinions an article shows before "see all" (a page stays light with thousands). */
+export const SHOWN_COMMENTS = 5;
+
+export async function consultationPage(service: ConsultationService, content: Content, id: string, lang: Lang, commentOn?: number, all?: number) {
   const c = await service.get(id);
   if (!c) return undefined;
   const status = service.status(c);
@@ -133,7 +136,11 @@ export async function consultationPage(service: ConsultationService, content: Co
         text: now,
         inForce: before,
         pieces,
-        comments: published.filter((p) => p.article === a.number).map((p) => commentCard(p, lang)),
+        ...(() => {
+          const on = published.filter((p) => p.article === a.number);
+          const whole = all === a.number || commentOn === a.number;
+          return { count: on.length, comments: (whole ? on : on.slice(0, SHOWN_COMMENTS)).map((p) => commentCard(p, lang)), allUrl: !whole && on.length > SHOWN_COMMENTS ? `?all=${a.number}#${encodeURIComponent(articleAnchor(a.number))}` : undefined };
+        })(),
         commentUrl: `?article=${a.number}#${encodeURIComponent(articleAnchor(a.number))}`,
       };
     }),
