@@ -34,7 +34,7 @@ function statusLine(service: ConsultationService, c: Consultation, lang: Lang): 
 }
 
 export async function consultationList(service: ConsultationService, content: Content, lang: Lang) {
-  return (await service.list()).map((c) => ({
+  return (await service.shown()).map((c) => ({
     id: c.id,
     title: pick(c.title, lang)!,
     url: href(lang, `consultations/${c.id}/`),
@@ -46,7 +46,7 @@ export async function consultationList(service: ConsultationService, content: Co
 
 /** The open consultations on one convention (for its page), soonest closing first. */
 export async function openOn(service: ConsultationService, convention: string, lang: Lang) {
-  return (await service.list(convention))
+  return (await service.shown(convention))
     .filter((c) => service.status(c) === 'open')
     .map((c) => ({ title: pick(c.title, lang)!, url: href(lang, `consultations/${c.id}/`), statusLine: statusLine(service, c, lang) }));
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Content } from '../../content/loader.ts';
 import type { Audit, User } from '../accounts/index.ts';
-import { ApiError, Limiter, log, redact, type Db, type DistrictClock } from '../core/index.ts';
+import { ApiError, isUnavailable, Limiter, log, redact, type Db, type DistrictClock } from '../core/index.ts';
 
 export const CONSULTATIONS_TOPIC = 'consultations';
 import { compareArticles, type ComparedArticle } from './compare.ts';
@@ -201,6 +201,17 @@ export class ConsultationService {
       ? await this.db.all<ConsultationRow>('SELECT * FROM consultations WHERE convention = ? ORDER BY created_at DESC', [convention])
       : await this.db.all<ConsultationRow>('SELECT * FROM consultations ORDER BY created_at DESC');
     return rows.map(toConsultation);
+  }
+
+  /** What pages list: every consultation (of one convention), or none while the store does not answer (the page still loads). */
+  async shown(convention?: string): Promise<Consultation[]> {
+    try {
+      return await this.list(convention);
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      log(`consultations: the store does not answer (${(error as Error).message}); pages show none`);
+      return [];
+    }
   }
 
   /** The draft beside the text in force, article by article. */
