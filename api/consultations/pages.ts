@@ -59,6 +59,8 @@ function commentCard(c: Comment, lang: Lang) {
     stanceKey: c.stance,
     text: c.text,
     who,
+    /** Written on the portal (so any reader may report it), not entered from a meeting by the committee. */
+    online: c.source === 'online',
     source: c.source === 'online' ? t(lang, 'consultation.source.online') : t(lang, `consultation.source.${c.source}`, { date: readableDate(lang, c.gatheredOn ?? '') }),
     response: c.response && { outcome: t(lang, `consultation.response.${c.response.outcome}`), reason: c.response.reason },
   };
@@ -145,4 +147,16 @@ export async function consultationPage(service: ConsultationService, content: Co
       };
     }),
   };
+}
+
+/** "Report this opinion" from the page: passed to the committee unless the client has sent too much; whether it was. */
+export async function reportComment(service: ConsultationService, id: string, comment: string, client: string): Promise<boolean> {
+  if ((await service.reportWait(client)) > 0) return false;
+  try {
+    await service.report(id, comment);
+    return true;
+  } catch (error) {
+    if (isApiError(error)) return false;
+    throw error;
+  }
 }

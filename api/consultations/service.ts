@@ -115,11 +115,12 @@ const newId = () => randomBytes(6).toString('base64url').toLowerCase().replace(/
 const scrub = (text: string | undefined) => (text === undefined ? undefined : redact(text).trim() || undefined);
 
 /** How many comments one client may send in ten minutes, and one consultation take in an hour. */
-export const COMMENT_LIMITS = { perClient: 10, perConsultation: 600 };
+export const COMMENT_LIMITS = { perClient: 10, perConsultation: 600, reportsPerClient: 30 };
 
 export class ConsultationService {
   private readonly perClient: Limiter;
   private readonly perConsultation: Limiter;
+  private readonly reports: Limiter;
   /** Adopted drafts laid over content/conventions. */
   readonly versions: ConventionVersions;
 
@@ -127,6 +128,7 @@ export class ConsultationService {
     this.versions = new ConventionVersions(db, content, search);
     this.perClient = new Limiter(limits.perClient ?? COMMENT_LIMITS.perClient, 600, { db, name: 'comment-client' });
     this.perConsultation = new Limiter(limits.perConsultation ?? COMMENT_LIMITS.perConsultation, 3600, { db, name: 'comment-consultation' });
+    this.reports = new Limiter(limits.reportsPerClient ?? COMMENT_LIMITS.reportsPerClient, 600, { db, name: 'report-client' });
   }
 
   private readonly listeners: (() => Promise<void>)[] = [];
@@ -158,6 +160,11 @@ export class ConsultationService {
   /** Counts one comment from a client (the API and the page's form alike, before anything is read): the seconds to wait, or 0. */
   async clientWait(client: string): Promise<number> {
     return this.perClient.take(client);
+  }
+
+  /** Counts one report of a comment from a client (its own budget, apart from comments): the seconds to wait, or 0. */
+  async reportWait(client: string): Promise<number> {
+    return this.reports.take(client);
   }
 
   /** Whether a user looks after a convention: its committee, or a district admin. */

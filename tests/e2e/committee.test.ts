@@ -139,6 +139,16 @@ describe('a consultation from the committee’s account to the version in force'
       await follow(staff, card.getByRole('button', { name: /保存答复/ }));
     }
 
+    // Any reader can report a published opinion, without JavaScript; the committee sees it.
+    const reporter = await browser().newContext({ javaScriptEnabled: false, ...PHONE });
+    const readerAgain = await reporter.newPage();
+    await readerAgain.goto(`${baseURL()}/zh/consultations/${id}/`);
+    await follow(readerAgain, readerAgain.locator('li', { hasText: '六桌' }).getByRole('button', { name: /举报这条意见/ }));
+    expect(await readerAgain.getByRole('status').innerText()).toContain('已经告诉');
+    await reporter.close();
+    await staff.goto(`${baseURL()}/zh/admin/consultations/${id}/`);
+    expect(await staff.locator('#queue').innerText()).toContain('被举报的意见（1 条）');
+
     // The public report counts them; the CSV holds no names; nothing written ran as code.
     const report = await (await fetch(`${baseURL()}/api/consultations/${id}/report`)).json();
     expect(report).toMatchObject({ total: 3, online: 1, meeting: 2, adopted: 1, partly: 1, notAdopted: 1 });
@@ -162,7 +172,7 @@ describe('a consultation from the committee’s account to the version in force'
     const late = await fetch(`${baseURL()}/api/consultations/${id}/comments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ article: 5, stance: 'support', text: '同意' }) });
     expect(late.status).toBe(409);
     expect((await late.json()).error.code).toBe('closed');
-    await staff.goto(`${baseURL()}/zh/admin/consultations/${id}/#adopt`);
+    await staff.goto(`${baseURL()}/zh/admin/consultations/${id}/?after=close#adopt`); // a new load, not a jump within the page
     for (const field of ['reviewOn', 'voteOn', 'filedOn', 'publishedOn', 'inForce']) await staff.fill(`#f-${field}`, today);
     await staff.fill('#f-reviewBy', '云场坪镇人民政府');
     await staff.fill('#f-present', '212');
