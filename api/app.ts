@@ -9,6 +9,7 @@ import { hsdsRoutes, servicesRoutes, type DirectoryService } from './directory/i
 import { eligibilityRoutes } from './eligibility/index.ts';
 import { eventsRoutes, type EventService } from './events/index.ts';
 import { healthRoutes } from './health/index.ts';
+import { lettersRoutes, type LetterService } from './letters/index.ts';
 import { prefsRoutes } from './prefs/index.ts';
 import { searchRoutes } from './search/index.ts';
 
@@ -28,6 +29,8 @@ export interface Services {
   directory: DirectoryService;
   /** Consultations on draft conventions. */
   consultations: ConsultationService;
+  /** Letters to the bureau, their replies and the residents' sealed contact details. */
+  letters: LetterService;
   /** Searches that found nothing, counted per day by their text. */
   zeroResults: DailyCounter;
   /** Which reverse proxies' X-Forwarded-For is believed. */
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps.accounts, trust))
     .route('/conventions', conventionsRoutes({ content }))
     .route('/consultations', consultationsRoutes({ consultations: deps.consultations, accounts: deps.accounts, content, publicOrigin, trust }))
+    .route('/', lettersRoutes({ letters: deps.letters, accounts: deps.accounts, trust }))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
   app.doc31('/openapi.json', (c) => ({

@@ -65,7 +65,8 @@ const centreName = (content: Content, lang: Lang, id: string | null) => (id && c
 
 /** What a log entry is about: an account, or a centre and one of its facts. */
 function subjectOf(content: Content, lang: Lang, detail: string | null): string {
-  const d = JSON.parse(detail ?? '{}') as { username?: string; service?: string; field?: string; consultation?: string; convention?: string };
+  const d = JSON.parse(detail ?? '{}') as { username?: string; service?: string; field?: string; consultation?: string; convention?: string; letter?: string };
+  if (d.letter) return d.letter;
   if (d.consultation) return [d.convention && content.conventions.get(d.convention)?.title[lang], d.consultation].filter(Boolean).join(' · ');
   if (d.service) return `${centreName(content, lang, d.service)} · ${d.field ?? ''}`;
   return d.username ?? '';

@@ -28,6 +28,13 @@ const configSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'expected a PostgreSQL URL such as postgres://portal:secret@127.0.0.1:5432/portal'),
+  /**
+   * The key residents' contact details are sealed with (AES-256-GCM): 32 bytes as base64 or hex.
+   * Unset, a key file is made under DATA_DIR at first start (mode 0600); several servers share one DATA_KEY.
+   */
+  DATA_KEY: optionalText,
+  /** Days after a letter is closed that the resident's name and phone are deleted. */
+  CONTACT_RETENTION_DAYS: z.coerce.number().int('expected a whole number').min(1).max(3650).default(180),
   /** The content folder (defaults to ./content); a district deploys its own here. */
   CONTENT_DIR: optionalText,
   /** A Meilisearch server; the embedded engine is used when unset. */

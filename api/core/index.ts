@@ -12,3 +12,4 @@ export { log, redact } from './log.ts';
 export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, momentParam, notModified, z } from './openapi.ts';
 export { isCrossOrigin, sameOrigin } from './origin.ts';
 export { entityTag, stillFresh } from './validators.ts';
+export { KEY_FILE, Sealer } from './sealed.ts';

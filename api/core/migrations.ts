@@ -221,4 +221,64 @@ export const MIGRATIONS: { sqlite: string; postgres: string }[] = [
      CREATE INDEX consultation_comments_by ON consultation_comments(consultation_id, status, created_at);
      ALTER TABLE users ADD COLUMN convention TEXT;`,
   },
+  // Letters to the bureau (留言): the resident's contact details sealed (AES-256-GCM), each view of
+  // them logged; the reply, and for a publishable letter its published, anonymised text.
+  {
+    sqlite: `CREATE TABLE letters (
+       reference TEXT PRIMARY KEY,
+       code_hash TEXT NOT NULL,
+       kind TEXT NOT NULL CHECK (kind IN ('question', 'suggestion', 'complaint', 'help')),
+       about TEXT,
+       town TEXT,
+       village TEXT,
+       text TEXT NOT NULL,
+       contact TEXT,
+       publish INTEGER NOT NULL DEFAULT 0,
+       urgent INTEGER NOT NULL DEFAULT 0,
+       help TEXT,
+       status TEXT NOT NULL CHECK (status IN ('received', 'answered')),
+       received_at TEXT NOT NULL,
+       reply TEXT,
+       replied_at TEXT,
+       public_text TEXT,
+       public_reply TEXT,
+       published_at TEXT,
+       contact_deleted_at TEXT
+     );
+     CREATE INDEX letters_queue ON letters(town, status, urgent, received_at);
+     CREATE TABLE contact_views (
+       id INTEGER PRIMARY KEY,
+       letter TEXT NOT NULL REFERENCES letters(reference),
+       user_id INTEGER REFERENCES users(id),
+       at TEXT NOT NULL
+     );`,
+    postgres: `CREATE TABLE letters (
+       reference TEXT PRIMARY KEY,
+       code_hash TEXT NOT NULL,
+       kind TEXT NOT NULL CHECK (kind IN ('question', 'suggestion', 'complaint', 'help')),
+       about TEXT,
+       town TEXT,
+       village TEXT,
+       text TEXT NOT NULL,
+       contact TEXT,
+       publish INTEGER NOT NULL DEFAULT 0,
+       urgent INTEGER NOT NULL DEFAULT 0,
+       help TEXT,
+       status TEXT NOT NULL CHECK (status IN ('received', 'answered')),
+       received_at TEXT NOT NULL,
+       reply TEXT,
+       replied_at TEXT,
+       public_text TEXT,
+       public_reply TEXT,
+       published_at TEXT,
+       contact_deleted_at TEXT
+     );
+     CREATE INDEX letters_queue ON letters(town, status, urgent, received_at);
+     CREATE TABLE contact_views (
+       id BIGSERIAL PRIMARY KEY,
+       letter TEXT NOT NULL REFERENCES letters(reference),
+       user_id INTEGER REFERENCES users(id),
+       at TEXT NOT NULL
+     );`,
+  },
 ];

@@ -5,7 +5,8 @@ import { LANGS } from '../../content/schemas/index.ts';
 import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
-import { DailyCounter, DistrictClock, openDb, trustProxies, type Config } from '../core/index.ts';
+import { DailyCounter, DistrictClock, openDb, Sealer, trustProxies, type Config } from '../core/index.ts';
+import { LetterService } from '../letters/index.ts';
 import { consultationDocuments, consultationPassages, ConsultationService, isConsultationDocument, ofConvention } from '../consultations/index.ts';
 import { conventionPassages } from '../conventions/index.ts';
 import { DirectoryService, servicePassages } from '../directory/index.ts';
@@ -43,6 +44,11 @@ export async function createServices(config: Config, log: (line: string) => void
   const adopted = await consultations.follow();
   setInterval(() => void refreshConsultations().catch(() => {}), 3_600_000).unref();
   log(`conventions: ${adopted} convention(s) with a version adopted here, laid over content/conventions`);
+  const letters = new LetterService(db, accounts.audit, content, Sealer.open(config), config.CONTACT_RETENTION_DAYS);
+  // Residents' contact details go a set number of days after their letter is answered.
+  const purge = () => letters.purge().then((n) => n > 0 && log(`letters: deleted the contact details of ${n} letter(s) answered over ${config.CONTACT_RETENTION_DAYS} days ago`)).catch(() => {});
+  await purge();
+  setInterval(() => void purge(), 3_600_000).unref();
   return {
     config,
     content,
@@ -54,6 +60,7 @@ export async function createServices(config: Config, log: (line: string) => void
     events,
     directory,
     consultations,
+    letters,
     zeroResults: new DailyCounter(db, 'zero-results'),
     trust: trustProxies(config.TRUST_PROXY),
     close: () => db.close(),

