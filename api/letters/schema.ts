@@ -19,7 +19,7 @@ export const letterInput = z
     contact: z
       .strictObject({
         name: text(40).optional(),
-        phone: z.string().trim().regex(/^(\+?86[- ]?)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'a mobile (13812345678) or a landline with its area code (0856-5221234)').optional(),
+        phone: z.string().trim().regex(/^(\+?86[- ]?)?1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, 'a mobile number (11 digits, starting with 1) or a landline with its area code').optional(),
       })
       .optional()
       .openapi({ description: 'Only for a personal reply; sealed at rest, seen only by the staff of the letter’s town' }),
@@ -34,8 +34,8 @@ export const letterInput = z
   .refine((l) => !(l.publish && (l.kind === 'complaint' || l.kind === 'help')), { message: 'complaints and help requests are never published', path: ['publish'] })
   .refine((l) => l.kind !== 'help' || l.town, { message: 'say which town or street, so the right office gets it', path: ['town'] })
   .refine((l) => l.kind !== 'help' || l.help, { message: 'say who needs help and how urgent it is', path: ['help'] })
-  .openapi('LetterInput', { example: { kind: 'question', about: 'dibao', town: 'yunchangping', text: '请问低保多久复核一次？', publish: true } });
+  .openapi('LetterInput', { example: { kind: 'question', about: 'dibao', town: 'river-town', text: '请问低保多久复核一次？', publish: true } });
 export type LetterInput = z.infer<typeof letterInput>;
 
 export const replyInput = z.strictObject({ text: text(4000), publish: z.boolean().optional().openapi({ description: 'Publish the letter and the reply (if the resident allowed it), anonymised' }) }).openapi('LetterReply', { example: { text: '低保每年复核一次。', publish: true } });
-export const forwardInput = z.strictObject({ town: slug }).openapi('LetterForward', { example: { town: 'bahuang' } });
+export const forwardInput = z.strictObject({ town: slug }).openapi('LetterForward', { example: { town: 'hill-town' } });
