@@ -4,16 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { stringify } from 'csv-stringify/sync';
 import { Accounts, Audit } from '../api/accounts/index.ts';
 import { consultationPage, ConsultationService, commentInput } from '../api/consultations/index.ts';
-import { DistrictClock, openDb, type Db } from '../api/core/index.ts';
+import { DistrictClock } from '../api/core/index.ts';
 import { loadContent } from '../content/loader.ts';
 import { EmbeddedSearch } from '../search/index.ts';
-import { freePort } from '../tests/helpers/portal.ts';
-import { startPostgres } from '../tests/helpers/postgres-server.ts';
 import { percentile } from './stats.ts';
+import { benchStores } from './stores.ts';
 
 const fmt = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -25,19 +23,8 @@ const time = async <T>(f: () => Promise<T>) => {
   return performance.now() - t0;
 };
 
-const server = await startPostgres(await freePort());
-let databases = 0;
-async function store(engine: 'sqlite' | 'postgres', dir: string): Promise<Db> {
-  if (engine === 'sqlite') return openDb({ DATA_DIR: dir });
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? server.url);
-  const name = `portal_bench_c_${process.pid}_${databases++}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return openDb({ DATA_DIR: dir, DATABASE_URL: url.toString() });
-}
+const stores = await benchStores('portal_bench_c');
+const store = (engine: 'sqlite' | 'postgres', dir: string) => stores.open(engine, dir);
 
 const COMMENTS = 10_000;
 console.log(`\n| engine | comment p50 / p95 / p99 ms (${COMMENTS.toLocaleString('en')}) | comments/s | report ms | CSV ms | CSV KB | page data ms |`);
@@ -77,4 +64,4 @@ for (const engine of ['sqlite', 'postgres'] as const) {
   await db.close();
   rmSync(dir, { recursive: true, force: true });
 }
-await server.stop();
+await stores.stop();

@@ -7,13 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Accounts, Audit } from '../api/accounts/index.ts';
-import { openDb, type Db } from '../api/core/index.ts';
-import pg from 'pg';
-import { freePort } from '../tests/helpers/portal.ts';
-import { startPostgres } from '../tests/helpers/postgres-server.ts';
 import { EventStore, toCalendar, type EventInput } from '../api/events/index.ts';
 import { loadContent } from '../content/loader.ts';
 import { percentile } from './stats.ts';
+import { benchStores } from './stores.ts';
 
 const fmt = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -32,19 +29,8 @@ function input(i: number): EventInput {
   };
 }
 
-const server = await startPostgres(await freePort());
-let databases = 0;
-async function store(engine: 'sqlite' | 'postgres', dir: string): Promise<Db> {
-  if (engine === 'sqlite') return openDb({ DATA_DIR: dir });
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? server.url);
-  const name = `portal_bench_${process.pid}_${databases++}`;
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return openDb({ DATA_DIR: dir, DATABASE_URL: url.toString() });
-}
+const stores = await benchStores('portal_bench');
+const store = (engine: 'sqlite' | 'postgres', dir: string) => stores.open(engine, dir);
 
 console.log('| engine | events | publish p50 / p95 / p99 ms | publishes/s | list upcoming (one centre) p50 / p95 ms | full ICS ms | ICS KB |');
 console.log('|---|---:|---|---:|---|---:|---:|');
@@ -76,4 +62,4 @@ for (const engine of ['sqlite', 'postgres'] as const) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-await server.stop();
+await stores.stop();

@@ -1,12 +1,11 @@
 // `/api/consultations…`: committees open and answer; residents read, comment and report; anyone
 // gets the report and the published comments as CSV (no personal data).
 import { stringify } from 'csv-stringify/sync';
-import { createMiddleware } from 'hono/factory';
 import { etag } from 'hono/etag';
 import { requireUser, type AccountService } from '../accounts/index.ts';
 import type { Content } from '../../content/loader.ts';
 import { consultationFeed } from './feed.ts';
-import { ApiError, clientAddress, originOf, createRoute, createRouter, errors, href, json, jsonBody, notModified, sameOrigin, z, type Trust } from '../core/index.ts';
+import { ApiError, createRoute, createRouter, errors, href, json, jsonBody, notModified, originOf, perClient, sameOrigin, z, type Trust } from '../core/index.ts';
 import {
   adoptionInput,
   CommentSchema,
@@ -180,17 +179,8 @@ const cell = (value: string | number | undefined) => (typeof value === 'string' 
 export function consultationsRoutes({ consultations, accounts, content, publicOrigin, trust }: ConsultationDeps) {
   const router = createRouter();
   // Before validation, so a flood of bad comments (or of reports) is limited too.
-  const perClient = (take: (client: string) => Promise<number>, what: string) =>
-    createMiddleware(async (c, next) => {
-      const wait = await take(clientAddress(c, trust));
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new ApiError(429, 'rate_limited', `Too many ${what} from this address. Please wait ${wait} seconds.`);
-      }
-      await next();
-    });
-  router.post('/:id/comments', perClient((client) => consultations.clientWait(client), 'comments'));
-  router.post('/:id/comments/:cid/report', perClient((client) => consultations.reportWait(client), 'reports'));
+  router.post('/:id/comments', perClient(trust, (client) => consultations.clientWait(client), 'comments'));
+  router.post('/:id/comments/:cid/report', perClient(trust, (client) => consultations.reportWait(client), 'reports'));
   for (const path of ['/', '/:id', '/:id/report', '/:id/comments.csv']) router.use(path, etag());
   const found = async (idValue: string) => {
     const c = await consultations.get(idValue);

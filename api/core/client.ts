@@ -1,7 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
+import { createMiddleware } from 'hono/factory';
 import proxyaddr from 'proxy-addr';
+import { ApiError } from './errors.ts';
 
 /** Which addresses are trusted reverse proxies (`TRUST_PROXY`); none by default. */
 export type Trust = (address: string, hop: number) => boolean;
@@ -35,4 +37,19 @@ export function nodeClientAddress(req: IncomingMessage, trust: Trust): string {
 function forwardedFor(peer: string, header: string | undefined, trust: Trust): string {
   const req = { headers: header ? { 'x-forwarded-for': header } : {}, connection: { remoteAddress: peer }, socket: { remoteAddress: peer } };
   return proxyaddr(req as unknown as IncomingMessage, trust);
+}
+
+/**
+ * A middleware that counts each request against its client's budget (`take` answers the seconds
+ * to wait, or 0) before anything is read, and answers 429 with Retry-After past it.
+ */
+export function perClient(trust: Trust, take: (client: string) => Promise<number>, what: string) {
+  return createMiddleware(async (c, next) => {
+    const wait = await take(clientAddress(c, trust));
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw new ApiError(429, 'rate_limited', `Too many ${what} from this address. Please wait ${wait} seconds.`);
+    }
+    await next();
+  });
 }

@@ -1,7 +1,7 @@
 // `/api/letters…`: residents write and look their letter up; staff of the letter's town answer,
 // forward and publish; anyone reads the published letters and the figures.
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { ApiError, clientAddress, createRoute, createRouter, errors, json, jsonBody, Limiter, sameOrigin, z, type Trust } from '../core/index.ts';
+import { createRoute, createRouter, errors, json, jsonBody, Limiter, perClient, sameOrigin, z, type Trust } from '../core/index.ts';
 import { forwardInput, KINDS, letterInput, replyInput } from './schema.ts';
 import type { Letter, LetterService } from './service.ts';
 
@@ -90,16 +90,8 @@ export function lettersRoutes({ letters, accounts, trust }: { letters: LetterSer
   // Per client (behind TRUST_PROXY, so a village's shared connection is not one client): letters, and guessing codes.
   const writes = new Limiter(20, 600);
   const lookUps = new Limiter(60, 600);
-  const limited = (limiter: Limiter, what: string) => async (c: Parameters<Parameters<typeof router.use>[1]>[0], next: () => Promise<void>) => {
-    const wait = await limiter.take(clientAddress(c, trust));
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new ApiError(429, 'rate_limited', `Too many ${what} from this address. Please wait ${wait} seconds.`);
-    }
-    await next();
-  };
-  router.post('/letters', limited(writes, 'letters'));
-  router.get('/letters/:reference{[0-9]{8}-[A-Z0-9]+}', limited(lookUps, 'look-ups'));
+  router.post('/letters', perClient(trust, (client) => writes.take(client), 'letters'));
+  router.get('/letters/:reference{[0-9]{8}-[A-Z0-9]+}', perClient(trust, (client) => lookUps.take(client), 'look-ups'));
   return router
     .openapi(publishedRoute, async (c) => c.json({ letters: await letters.published() }, 200))
     .openapi(statsRoute, async (c) => c.json(await letters.stats(), 200))
