@@ -129,6 +129,7 @@ function checkReferences(c: Content, root: string, show: (p: string) => string, 
     const where = show(join(root, COLLECTIONS.district.file));
     need(c.places.get(district.place)?.kind === 'district', where, 'place', 'district in places.yaml', district.place);
     need(c.services.get(district.bureau)?.type === 'bureau', where, 'bureau', 'bureau in services', district.bureau);
+    if (district.letters.helpGuide) need(c.policies.has(district.letters.helpGuide), where, 'letters.helpGuide', 'policy', district.letters.helpGuide);
   }
   for (const [id, place] of c.places) {
     if (place.parent) need(c.places.has(place.parent), show(join(root, COLLECTIONS.places.file)), `${id}.parent`, 'place', place.parent);

@@ -1,6 +1,6 @@
 import type { Lang } from '../content/schemas/index.ts';
 
-export const DOC_TYPES = ['convention', 'policy', 'service', 'event', 'consultation'] as const;
+export const DOC_TYPES = ['convention', 'policy', 'service', 'event', 'consultation', 'letter'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
 /** One searchable thing in one language: a page, or a part of one (a convention's article). */

@@ -217,7 +217,13 @@ export class Bot {
   }
 
   private notFound(lang: Lang): BotAnswer {
-    return this.reply('not_found', lang, this.rules.replies.notFound[lang], [this.call(lang, this.content.district.hotlines.government)]);
+    return this.reply('not_found', lang, this.rules.replies.notFound[lang], [this.call(lang, this.content.district.hotlines.government), this.writeLink(lang, 'question')]);
+  }
+
+  /** Writing to the bureau (a question, or a complaint), with the town the resident named: where the pages cannot help. */
+  private writeLink(lang: Lang, kind: 'question' | 'complaint', facts?: Facts): BotAnswer['links'][number] {
+    const query = new URLSearchParams({ kind, ...(facts?.town && { town: facts.town }) });
+    return { title: t(lang, kind === 'complaint' ? 'ask.link.complain' : 'ask.link.write'), url: `${href(lang, 'letters/write/')}?${query}` };
   }
 
   /**
@@ -279,7 +285,7 @@ export class Bot {
     if (own && !recourse && (found.length > 0 || reading.subjects.length > 0 || hadNumbers)) return emit(this.personal(lang, reading, found));
     if (found.length === 0) return emit(this.notFound(lang));
     // An answer to a resident who told their situation also offers the filled self-check and their office.
-    const links = recourse || told ? this.recourseLinks(lang, reading.facts, told) : [];
+    const links = recourse || told ? this.recourseLinks(lang, reading.facts, told, reading.intent === 'unfair' ? 'complaint' : 'question') : [];
 
     const extractive = (): BotAnswer => {
       const picked = extract(reading.query, this.partFirst(quoted, reading), reading.terms, 3, listPartFor(reading));
@@ -502,7 +508,7 @@ export class Bot {
   private personal(lang: Lang, reading: Reading, found: SearchDocument[]): BotAnswer {
     const replies = this.rules.replies;
     const rule = found.length > 0 ? extract(reading.query, this.partFirst(found, reading), reading.terms, 3, listPartFor(reading)) : undefined;
-    const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(lang, this.content.district.hotlines.government)];
+    const links = [this.checkLink(lang, reading.facts), this.officeLink(lang, reading.facts), this.call(lang, this.content.district.hotlines.government), this.writeLink(lang, 'question', reading.facts)];
     if (!rule || rule.sentences.length === 0) return this.reply('redirect', lang, replies.personal[lang], links);
     return {
       status: 'redirect',
@@ -536,7 +542,7 @@ export class Bot {
   }
 
   /** Where to go when a decision went against a resident: their office and the hotline (and, for their own case, the self-check). */
-  private recourseLinks(lang: Lang, facts: Facts, own: boolean): BotAnswer['links'] {
-    return [...(own ? [this.checkLink(lang, facts)] : []), this.officeLink(lang, facts), this.call(lang, this.content.district.hotlines.government)];
+  private recourseLinks(lang: Lang, facts: Facts, own: boolean, kind: 'question' | 'complaint'): BotAnswer['links'] {
+    return [...(own ? [this.checkLink(lang, facts)] : []), this.officeLink(lang, facts), this.call(lang, this.content.district.hotlines.government), this.writeLink(lang, kind, facts)];
   }
 }

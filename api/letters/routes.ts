@@ -1,7 +1,7 @@
 // `/api/letters…`: residents write and look their letter up; staff of the letter's town answer,
 // forward and publish; anyone reads the published letters and the figures.
 import { requireUser, type AccountService } from '../accounts/index.ts';
-import { createRoute, createRouter, errors, json, jsonBody, Limiter, perClient, sameOrigin, z, type Trust } from '../core/index.ts';
+import { createRoute, createRouter, errors, json, jsonBody, perClient, sameOrigin, z, type Trust } from '../core/index.ts';
 import { forwardInput, KINDS, letterInput, replyInput } from './schema.ts';
 import type { Letter, LetterService } from './service.ts';
 
@@ -88,10 +88,8 @@ const forStaff = (l: Letter) => l;
 export function lettersRoutes({ letters, accounts, trust }: { letters: LetterService; accounts: AccountService; trust: Trust }) {
   const router = createRouter();
   // Per client (behind TRUST_PROXY, so a village's shared connection is not one client): letters, and guessing codes.
-  const writes = new Limiter(20, 600);
-  const lookUps = new Limiter(60, 600);
-  router.post('/letters', perClient(trust, (client) => writes.take(client), 'letters'));
-  router.get('/letters/:reference{[0-9]{8}-[A-Z0-9]+}', perClient(trust, (client) => lookUps.take(client), 'look-ups'));
+  router.post('/letters', perClient(trust, (client) => letters.writeWait(client), 'letters'));
+  router.get('/letters/:reference{[0-9]{8}-[A-Z0-9]+}', perClient(trust, (client) => letters.lookUpWait(client), 'look-ups'));
   return router
     .openapi(publishedRoute, async (c) => c.json({ letters: await letters.published() }, 200))
     .openapi(statsRoute, async (c) => c.json(await letters.stats(), 200))

@@ -2,10 +2,10 @@
 // personal reply); the township office of the letter's town (or the district's admin) answers,
 // forwards, and publishes a publishable letter anonymised; the resident looks the reply up with
 // a reference and a check code. Help requests go to the town's office at once, marked urgent.
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Content } from '../../content/loader.ts';
 import type { Audit, User } from '../accounts/index.ts';
-import { ApiError, redact, type Db, type Sealer } from '../core/index.ts';
+import { ApiError, Limiter, log, redact, type Db, type Sealer } from '../core/index.ts';
 import type { Kind, LetterInput } from './schema.ts';
 
 export interface Letter {
@@ -70,6 +70,9 @@ const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const pickFrom = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 const hashCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase()).digest('hex');
 
+/** The commonest Chinese surnames: "张书记", "李组长" name a person; "5组组长" does not. */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤杨吴麻滕';
+
 /**
  * A letter's text made fit to publish: ID-card and phone numbers, the writer's own name, names
  * a writer gives ("我叫王某某"), and house numbers and groups ("3组", "12号") replaced.
@@ -80,11 +83,60 @@ export function anonymise(text: string, name?: string): string {
   return out
     .replace(/(我叫|我是|本人|名叫|叫做)\s*[\p{Script=Han}]{2,3}(?=[，,。\s]|$)/gu, '$1某某')
     .replace(/[0-9０-９一二三四五六七八九十]+\s*(组|号|栋|单元|室|门牌)/g, '某$1')
-    .replace(/[\p{Script=Han}]{1,3}(老师|书记|主任|村长|组长|干部|镇长)/gu, '某$1');
+    .replace(new RegExp(`[${SURNAMES}][\\p{Script=Han}]?(老师|书记|主任|村长|组长|干部|镇长)`, 'gu'), '某$1');
 }
 
+/** The store's notice when a letter is published (search in every process re-reads the published letters). */
+export const LETTERS_TOPIC = 'letters';
+
+/** How many letters one client may send, and look-ups it may try, in ten minutes. */
+export const LETTER_LIMITS = { writesPerClient: 20, lookUpsPerClient: 60 };
+
 export class LetterService {
-  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly sealer: Sealer, private readonly retentionDays: number) {}
+  private readonly writes: Limiter;
+  private readonly lookUps: Limiter;
+  private readonly listeners: (() => Promise<void>)[] = [];
+  /** This process's mark on its notices (it refreshes its own search at once, not on hearing itself). */
+  private readonly origin = randomBytes(6).toString('hex');
+
+  constructor(private readonly db: Db, private readonly audit: Audit, private readonly content: Content, private readonly sealer: Sealer, private readonly retentionDays: number, limits: Partial<typeof LETTER_LIMITS> = {}) {
+    // Counted per client (behind TRUST_PROXY, a village's shared connection is many clients), in the store on PostgreSQL.
+    this.writes = new Limiter(limits.writesPerClient ?? LETTER_LIMITS.writesPerClient, 600, { db, name: 'letter-client' });
+    this.lookUps = new Limiter(limits.lookUpsPerClient ?? LETTER_LIMITS.lookUpsPerClient, 600, { db, name: 'letter-look-up' });
+  }
+
+  /** Counts one letter from a client (API and form alike): the seconds to wait, or 0. */
+  writeWait(client: string): Promise<number> {
+    return this.writes.take(client);
+  }
+
+  /** Counts one look-up from a client (guessing codes is slow): the seconds to wait, or 0. */
+  lookUpWait(client: string): Promise<number> {
+    return this.lookUps.take(client);
+  }
+
+  /** Calls `listener` when a letter is published, here or in another process. */
+  onChange(listener: () => Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  /** Follows the letters other processes publish. */
+  async follow(): Promise<void> {
+    await this.db.listen(LETTERS_TOPIC, (payload) => {
+      if (payload !== this.origin) void this.announce();
+    });
+    await this.announce();
+  }
+
+  private async announce(): Promise<void> {
+    for (const listener of this.listeners) {
+      try {
+        await listener();
+      } catch (error) {
+        log(`letters: could not refresh search: ${(error as Error).message}`);
+      }
+    }
+  }
 
   /** The town a user answers for: a township office's account, its town; an admin, every town (`'*'`); anyone else, none. */
   scopeOf(user: User): string | undefined {
@@ -144,6 +196,29 @@ export class LetterService {
     return row;
   }
 
+  /** One letter of the user's scope (404 unknown, 403 another town's). */
+  async get(user: User, reference: string): Promise<Letter> {
+    return toLetter(await this.managed(user, reference));
+  }
+
+  /** What would be published: the letter and a reply with names, numbers and addresses removed (nothing is saved). */
+  async preview(user: User, reference: string, reply: string): Promise<{ text: string; reply: string }> {
+    const row = await this.managed(user, reference);
+    const name = row.contact ? (JSON.parse(this.sealer.open(row.contact)) as { name?: string }).name : undefined;
+    return { text: anonymise(row.text, name), reply: anonymise(reply, name) };
+  }
+
+  /** The letters of the user's scope answered most recently. */
+  async answered(user: User, limit = 20): Promise<Letter[]> {
+    const scope = this.scopeOf(user);
+    if (!scope) return [];
+    const rows =
+      scope === '*'
+        ? await this.db.all<Row>("SELECT * FROM letters WHERE status = 'answered' ORDER BY replied_at DESC LIMIT ?", [limit])
+        : await this.db.all<Row>("SELECT * FROM letters WHERE status = 'answered' AND town = ? ORDER BY replied_at DESC LIMIT ?", [scope, limit]);
+    return rows.map(toLetter);
+  }
+
   /** The resident's name and phone, for the staff of the letter's town only; each view in the log. */
   async contact(user: User, reference: string): Promise<{ name?: string; phone?: string } | undefined> {
     const row = await this.managed(user, reference);
@@ -165,7 +240,9 @@ export class LetterService {
       await q.run("UPDATE letters SET status = 'answered', reply = ?, replied_at = ? WHERE reference = ?", [redact(text), now, reference]);
       if (publish) await q.run('UPDATE letters SET public_text = ?, public_reply = ?, published_at = ? WHERE reference = ?', [anonymise(row.text, name), anonymise(text, name), now, reference]);
       await this.audit.record(user, publish ? 'letter-reply-publish' : 'letter-reply', null, { letter: reference }, q);
+      if (publish) await q.notify(LETTERS_TOPIC, this.origin);
     });
+    if (publish) await this.announce();
     return toLetter((await this.row(reference))!);
   }
 

@@ -6,7 +6,7 @@ import { AccountService } from '../accounts/index.ts';
 import type { Services } from '../app.ts';
 import { Bot } from '../ask/index.ts';
 import { DailyCounter, DistrictClock, openDb, Sealer, trustProxies, type Config } from '../core/index.ts';
-import { LetterService } from '../letters/index.ts';
+import { letterDocuments, LetterService } from '../letters/index.ts';
 import { consultationDocuments, consultationPassages, ConsultationService, isConsultationDocument, ofConvention } from '../consultations/index.ts';
 import { conventionPassages } from '../conventions/index.ts';
 import { DirectoryService, servicePassages } from '../directory/index.ts';
@@ -49,6 +49,9 @@ export async function createServices(config: Config, log: (line: string) => void
   const purge = () => letters.purge().then((n) => n > 0 && log(`letters: deleted the contact details of ${n} letter(s) answered over ${config.CONTACT_RETENTION_DAYS} days ago`)).catch(() => {});
   await purge();
   setInterval(() => void purge(), 3_600_000).unref();
+  // Search finds the published letters (anonymised), published here or in another process.
+  letters.onChange(async () => search.index(await letterDocuments(letters)));
+  await letters.follow();
   return {
     config,
     content,

@@ -44,6 +44,16 @@ export const districtSchema = z.strictObject({
     /** A mental-health helpline. */
     mentalHealth: phone,
   }),
+  /**
+   * Letters to the bureau: the working days within which it promises a reply, and whether the
+   * bureau has confirmed that promise (unconfirmed shows "待核实 / to be confirmed").
+   */
+  letters: z.strictObject({
+    replyWorkingDays: z.number().int().min(1).max(90),
+    verified: z.boolean(),
+    /** The guide shown beside a help request for a family in difficulty (temporary assistance), a policy id. */
+    helpGuide: slug.optional(),
+  }),
   /** The title and description of the events calendar and news feed. */
   eventsFeed: z.strictObject({ title: localized, description: localized }),
   /** The UUID that names this portal; the HSDS export's ids are derived from it. Never change it. */
