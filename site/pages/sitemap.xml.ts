@@ -11,11 +11,12 @@ const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 export const GET: APIRoute = async ({ locals }) => {
   const { content, href, origin, services } = locals;
-  const sections = ['', 'policies/', 'conventions/', 'consultations/', 'services/', 'events/', 'ask/', 'check/'];
+  const sections = ['', 'policies/', 'conventions/', 'consultations/', 'services/', 'events/', 'ask/', 'check/', 'letters/', 'letters/write/', 'letters/status/', 'letters/figures/'];
   const latest = (id: string) => services?.directory.changes(id).at(-1)?.at;
   const monthAgo = new Date(Date.now() - 31 * 86_400_000).toISOString();
   const events = (await services?.events.shown({ from: monthAgo, limit: 500 })) ?? [];
   const consultations = (await services?.consultations.list().catch(() => [])) ?? [];
+  const letters = (await services?.letters.published().catch(() => [])) ?? [];
   const pages: { path: string; lastmod?: string }[] = [
     ...sections.map((path) => ({ path })),
     ...[...content.policies].map(([id, p]) => ({ path: `policies/${id}/`, lastmod: p.reviewed })),
@@ -23,6 +24,7 @@ export const GET: APIRoute = async ({ locals }) => {
     ...[...content.services].map(([id, s]) => ({ path: `services/${id}/`, lastmod: latest(id) ?? s.reviewed })),
     ...events.map((e) => ({ path: `events/${e.id}/`, lastmod: e.updatedAt })),
     ...consultations.map((c) => ({ path: `consultations/${c.id}/`, lastmod: c.updatedAt })),
+    ...letters.map((l) => ({ path: `letters/${l.reference}/`, lastmod: l.publishedAt })),
   ];
   // Each address with its other language and the default (Chinese), absolute, as search engines read them.
   const url = (path: string, lang: (typeof LANGS)[number]) => escape(absolute(origin, href(path, lang)));
