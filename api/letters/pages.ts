@@ -9,7 +9,7 @@ import type { User } from '../accounts/index.ts';
 import { href, isApiError, readableDate } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { KINDS, letterInput, replyInput, URGENCIES, type Kind } from './schema.ts';
-import type { Letter, LetterService } from './service.ts';
+import type { Letter, LetterService, PublishedLetter } from './service.ts';
 
 /** What a resident typed, kept when something is wrong. */
 export interface LetterFormValues {
@@ -174,9 +174,7 @@ export async function lookUpForm(service: LetterService, content: Content, lang:
   }
 }
 
-type Published = Awaited<ReturnType<LetterService['published']>>[number];
-
-function publishedCard(content: Content, lang: Lang, l: Published) {
+function publishedCard(content: Content, lang: Lang, l: PublishedLetter) {
   return {
     reference: l.reference,
     kind: t(lang, `letters.kind.${l.kind}`),
@@ -206,7 +204,7 @@ export async function publishedPage(service: LetterService, content: Content, la
 
 /** One published letter (its own page, which search links to). */
 export async function publishedLetter(service: LetterService, content: Content, lang: Lang, reference: string) {
-  const l = (await service.published()).find((p) => p.reference === reference);
+  const l = await service.publishedOne(reference);
   return l && publishedCard(content, lang, l);
 }
 

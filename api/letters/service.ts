@@ -65,6 +65,19 @@ const toLetter = (r: Row): Letter => ({
   ...(r.published_at && { published: { text: r.public_text ?? '', reply: r.public_reply ?? '', at: r.published_at } }),
 });
 
+/** A published letter: only the anonymised texts. */
+export interface PublishedLetter {
+  reference: string;
+  kind: Kind;
+  town?: string;
+  text: string;
+  reply: string;
+  receivedAt: string;
+  publishedAt: string;
+}
+
+const toPublished = (r: Row): PublishedLetter => ({ reference: r.reference, kind: r.kind, ...(r.town && { town: r.town }), text: r.public_text ?? '', reply: r.public_reply ?? '', receivedAt: r.received_at, publishedAt: r.published_at! });
+
 /** Letters and digits no one misreads (no 0/O, 1/I/L). */
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const pickFrom = (n: number) => Array.from({ length: n }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -196,6 +209,11 @@ export class LetterService {
     return row;
   }
 
+  /** The name the writer gave (taken out of what is published), from the sealed contact. */
+  private writerName(row: Row): string | undefined {
+    return row.contact ? (JSON.parse(this.sealer.open(row.contact)) as { name?: string }).name : undefined;
+  }
+
   /** One letter of the user's scope (404 unknown, 403 another town's). */
   async get(user: User, reference: string): Promise<Letter> {
     return toLetter(await this.managed(user, reference));
@@ -204,7 +222,7 @@ export class LetterService {
   /** What would be published: the letter and a reply with names, numbers and addresses removed (nothing is saved). */
   async preview(user: User, reference: string, reply: string): Promise<{ text: string; reply: string }> {
     const row = await this.managed(user, reference);
-    const name = row.contact ? (JSON.parse(this.sealer.open(row.contact)) as { name?: string }).name : undefined;
+    const name = this.writerName(row);
     return { text: anonymise(row.text, name), reply: anonymise(reply, name) };
   }
 
@@ -234,7 +252,7 @@ export class LetterService {
   async reply(user: User, reference: string, text: string, publish = false): Promise<Letter> {
     const row = await this.managed(user, reference);
     if (publish && !Number(row.publish)) throw new ApiError(409, 'not_publishable', 'The resident did not allow this letter to be published.');
-    const name = row.contact ? (JSON.parse(this.sealer.open(row.contact)) as { name?: string }).name : undefined;
+    const name = this.writerName(row);
     const now = new Date().toISOString();
     await this.db.transaction(async (q) => {
       await q.run("UPDATE letters SET status = 'answered', reply = ?, replied_at = ? WHERE reference = ?", [redact(text), now, reference]);
@@ -265,9 +283,15 @@ export class LetterService {
   }
 
   /** Published letters with their replies, the newest first (only the anonymised texts). */
-  async published(): Promise<{ reference: string; kind: Kind; town?: string; text: string; reply: string; receivedAt: string; publishedAt: string }[]> {
+  async published(): Promise<PublishedLetter[]> {
     const rows = await this.db.all<Row>('SELECT * FROM letters WHERE published_at IS NOT NULL ORDER BY published_at DESC');
-    return rows.map((r) => ({ reference: r.reference, kind: r.kind, ...(r.town && { town: r.town }), text: r.public_text ?? '', reply: r.public_reply ?? '', receivedAt: r.received_at, publishedAt: r.published_at! }));
+    return rows.map(toPublished);
+  }
+
+  /** One published letter, or undefined. */
+  async publishedOne(reference: string): Promise<PublishedLetter | undefined> {
+    const row = await this.db.one<Row>('SELECT * FROM letters WHERE reference = ? AND published_at IS NOT NULL', [reference]);
+    return row && toPublished(row);
   }
 
   /** Received, answered, median days to reply; per kind, per town, per month. */
