@@ -82,7 +82,10 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
   portal.use(async (c, next) => {
     const started = performance.now();
     await next();
-    log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    // A page Astro rendered was written straight to the socket: its status is the socket's.
+    const outgoing = c.env?.outgoing;
+    const status = outgoing?.headersSent ? outgoing.statusCode : c.res.status;
+    log(`${c.req.method} ${c.req.path} ${status} ${(performance.now() - started).toFixed(1)}ms`);
   });
   // `same-origin` rather than `no-referrer`: nothing is sent to other sites, and a form posted on
   // this site carries a real `Origin` (with `no-referrer` browsers send `Origin: null`), which the

@@ -11,6 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, withAxe } from '../helpers/axe.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { baseURL } from '../helpers/site.ts';
+import { PORTAL_OUTPUT } from '../helpers/portal.ts';
 import { follow, signIn, staffAccounts } from '../helpers/staff.ts';
 import { ageFriendlyProblems, ELDER, NORMAL } from './age-friendly.ts';
 
@@ -136,6 +137,10 @@ describe('letters from the form to the published reply', () => {
     }
     const file = readFileSync(join(inject('dataDir'), 'portal.sqlite'), 'latin1') + readFileSync(join(inject('dataDir'), 'portal.sqlite-wal'), { encoding: 'latin1', flag: 'a+' });
     expect(file).not.toContain(MOBILE);
+    // The portal's log saw these letters come in and go out, and never their phone number.
+    const log = readFileSync(join(inject('dataDir'), PORTAL_OUTPUT), 'utf8');
+    expect(log).toContain(`/letters/${question.reference}/`);
+    expect(log).not.toContain(MOBILE);
     expect(seen).toEqual([]);
     for (const c of [noJs, withJs, staff.context(), theirs.context()]) await c.close();
   }, 150_000);

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { ROOT } from '../../api/server/paths.ts';
 
@@ -12,7 +14,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the portal exactly as `npm start` does, in its own process, and waits until it listens. */
+/**
+ * Starts the portal exactly as `npm start` does, in its own process, and waits until it listens.
+ * Everything it prints goes to `output.log` in its data folder, so tests can check what the logs hold.
+ */
+/** The file, in the data folder, that holds what the portal printed. */
+export const PORTAL_OUTPUT = 'output.log';
+
 export function startPortal(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // Node itself, not the tsx wrapper, so a kill reaches the server process (tsx would leave a child).
@@ -22,10 +30,14 @@ export function startPortal(port: number, dataDir: string, env: Record<string, s
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let ready = false;
     const timer = setTimeout(() => reject(new Error(`portal did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
+      appendFileSync(join(dataDir, PORTAL_OUTPUT), chunk);
+      if (ready) return;
       output += chunk.toString();
       if (output.includes('Portal ready')) {
+        ready = true;
         clearTimeout(timer);
         resolve(child);
       }
