@@ -1,7 +1,7 @@
 // The bilingual text handling both engines share: normalising, Chinese segmentation (jieba,
 // search mode, with the district's own words), Han bigrams, English stemming, synonyms and snippets.
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import { dict } from '@node-rs/jieba/dict.js';
 import { stemmer } from '@orama/stemmers/english';
 import { areaList } from '@vant/area-data';
 

@@ -4,7 +4,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { translator } from '../content/i18n/index.ts';
 import { contentOf } from '../content/loader.ts';
 import { LANGS, type Lang } from '../content/schemas/index.ts';
-import { BUILD_ORIGIN, DistrictClock, entityTag, href, stillFresh } from '../api/core/index.ts';
+import { BUILD_ORIGIN, DistrictClock, entityTag, href, pagePolicy, stillFresh } from '../api/core/index.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const { locals } = context;
@@ -27,14 +27,26 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // Astro sends its pages as bare `text/html`: the charset too, so no browser guesses.
   const type = response.headers.get('content-type');
   if (type && /^(text\/|application\/(xml|json))/.test(type) && !/charset=/i.test(type)) response.headers.set('Content-Type', `${type}; charset=utf-8`);
+  // Prerendered pages get their policy from the server as it sends them.
+  if (context.isPrerendered) return response;
+  const page = await withPolicy(response);
   if (context.url.pathname.startsWith(`/${lang}/admin/`)) {
     // Staff pages are never cached and never indexed.
-    response.headers.set('Cache-Control', 'no-store');
-    response.headers.set('X-Robots-Tag', 'noindex');
-    return response;
+    page.headers.set('Cache-Control', 'no-store');
+    page.headers.set('X-Robots-Tag', 'noindex');
+    return page;
   }
-  return context.isPrerendered ? response : validated(context.request, response);
+  return validated(context.request, page);
 });
+
+/** An HTML page with its Content-Security-Policy: the hashes of the inline scripts it carries. */
+async function withPolicy(response: Response): Promise<Response> {
+  if (!(response.headers.get('content-type') ?? '').startsWith('text/html') || response.body === null) return response;
+  const body = await response.text();
+  const headers = new Headers(response.headers);
+  headers.set('Content-Security-Policy', pagePolicy(body));
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
 
 /**
  * An on-demand page (or the sitemap) with its ETag; 304 with no body when the reader's copy is still that page.

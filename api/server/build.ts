@@ -1,13 +1,15 @@
-// `npm run build`: validate the content with the shared schemas, then build the site with Astro.
+// `npm run build`: validate the content with the shared schemas, build the site with Astro, then
+// compile the server to JavaScript (bundle.ts).
 // Content errors fail the build with file, field and reason before Astro starts.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ContentError, loadContent } from '../../content/loader.ts';
-import { contentDir, ROOT, sourceStamp, stampPath } from './paths.ts';
+import { bundleServer } from './bundle.ts';
+import { contentDir, isBuildCurrent, ROOT, serverEntry, sourceStamp, stampPath } from './paths.ts';
 
-export function build(env: NodeJS.ProcessEnv = process.env): void {
+export async function build(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const stamp = sourceStamp(env);
   console.log(`Checking content in ${contentDir(env)} …`);
   const content = loadContent(contentDir(env));
@@ -21,14 +23,16 @@ export function build(env: NodeJS.ProcessEnv = process.env): void {
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   if (result.status !== 0) throw new Error(`astro build failed (exit ${result.status ?? result.signal})`);
+  await bundleServer(env);
+  console.log(`Server compiled to ${relative(ROOT, serverEntry(env))}`);
   writeFileSync(stampPath(env), stamp);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    build();
-  } catch (error) {
-    console.error(error instanceof ContentError ? error.message : `Build failed: ${(error as Error).message}`);
+  // `--if-stale` (npm start's prestart): build only when the sources changed since the last build.
+  if (process.argv.includes('--if-stale') && isBuildCurrent()) process.exit(0);
+  build().catch((error: Error) => {
+    console.error(error instanceof ContentError ? error.message : `Build failed: ${error.message}`);
     process.exit(1);
-  }
+  });
 }

@@ -49,6 +49,16 @@ export function stampPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(outDir(env), STAMP);
 }
 
+/** The compiled server (see bundle.ts), under the build folder. */
+export function serverEntry(env: NodeJS.ProcessEnv = process.env): string {
+  return join(outDir(env), 'api', 'start.mjs');
+}
+
+/** The build is there, whole: pages and compiled server. */
+export function isBuilt(env: NodeJS.ProcessEnv = process.env): boolean {
+  return existsSync(join(outDir(env), 'client', 'index.html')) && existsSync(serverEntry(env));
+}
+
 export function isBuildCurrent(env: NodeJS.ProcessEnv = process.env): boolean {
-  return readStamp(env) === sourceStamp(env) && existsSync(join(outDir(env), 'client', 'index.html'));
+  return readStamp(env) === sourceStamp(env) && isBuilt(env);
 }

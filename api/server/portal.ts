@@ -8,7 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { LANGS } from '../../content/schemas/index.ts';
-import { BUILD_ORIGIN, elderCookie, elderOn, ELDER_COOKIE, entityTag, href, log, nodeClientAddress, originOf, stillFresh } from '../core/index.ts';
+import { BUILD_ORIGIN, DATA_POLICY, elderCookie, elderOn, ELDER_COOKIE, entityTag, href, log, nodeClientAddress, originOf, pagePolicy, stillFresh } from '../core/index.ts';
 import type { Services } from '../app.ts';
 import type { StaticFile, StaticFiles } from './static-files.ts';
 
@@ -56,7 +56,7 @@ function withOrigin(c: Context, text: string, publicOrigin: string | undefined):
 function sendPage(c: Context, file: StaticFile, publicOrigin: string | undefined, status: 200 | 404 = 200, elder = elderFor(c)): Response {
   const html = withOrigin(c, file.body.toString('utf8'), publicOrigin);
   const body = elder ? html.replace('data-elder="off"', 'data-elder="on"') : html;
-  return validated(c, body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding' });
+  return validated(c, body, status, { 'Content-Type': file.type, 'Cache-Control': 'no-cache', Vary: 'Cookie, Accept-Encoding', 'Content-Security-Policy': file.policy ?? pagePolicy(body) });
 }
 
 function sendAsset(c: Context, file: StaticFile, publicOrigin: string | undefined): Response {
@@ -91,6 +91,11 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
   // this site carries a real `Origin` (with `no-referrer` browsers send `Origin: null`), which the
   // CSRF check of browsers without `Sec-Fetch-Site` relies on.
   portal.use(secureHeaders({ crossOriginEmbedderPolicy: false, crossOriginResourcePolicy: false, referrerPolicy: 'same-origin' }));
+  // Pages carry their own policy (the hashes of their inline scripts); everything else runs nothing.
+  portal.use(async (c, next) => {
+    await next();
+    if (!c.env?.outgoing?.headersSent && !c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', DATA_POLICY);
+  });
   portal.use(compress());
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));

@@ -1,4 +1,5 @@
-// `npm start`: build when the build is missing or stale, then serve pages and API on one port.
+// The portal's process: pages and API on one port. `npm run build` compiles this file (with what it
+// imports) to dist/api/start.mjs, which `npm start` runs with plain Node after building when stale.
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,18 +7,18 @@ import { pathToFileURL } from 'node:url';
 import { ContentError } from '../../content/loader.ts';
 import { createApp } from '../app.ts';
 import { ConfigError, loadConfig } from '../core/index.ts';
-import { build } from './build.ts';
-import { isBuildCurrent, outDir } from './paths.ts';
+import { isBuilt, isBuildCurrent, outDir } from './paths.ts';
 import { createPortal, type AstroHandler } from './portal.ts';
 import { createServices } from './services.ts';
 import { StaticFiles } from './static-files.ts';
 
 async function main() {
   const config = loadConfig();
-  if (!isBuildCurrent()) {
-    console.log('The site build is missing or out of date: building …');
-    build();
+  if (!isBuilt()) {
+    console.error('The build is missing: run `npm run build` (or `npm start`, which builds first).');
+    process.exit(1);
   }
+  if (!isBuildCurrent()) console.warn('The sources changed since the last build: run `npm run build` to serve them.');
   const dist = outDir();
   const pages = new StaticFiles(join(dist, 'client'));
   const entry = join(dist, 'server', 'entry.mjs');
@@ -25,14 +26,26 @@ async function main() {
   const services = await createServices(config, console.log);
   const portal = createPortal({ api: createApp(services), pages, astro, services });
   const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${services.search.name}, bot: ${services.bot.mode})`);
+    console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${services.search.name}, bot: ${services.bot.mode}; started in ${process.uptime().toFixed(1)} s, ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   });
-  const stop = () =>
+  // Graceful stop: no new connections, the requests in flight answered (idle keep-alive connections
+  // closed at once), then the store closed, so nothing acknowledged is cut off. A request still
+  // running after ten seconds is dropped.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight, then closing the store …`);
     server.close(() => {
-      void services.close().finally(() => process.exit(0));
+      void services.close().then(
+        () => (console.log('Stopped.'), process.exit(0)),
+        (error: Error) => (console.error(`Closing the store failed: ${error.message}`), process.exit(1)),
+      );
     });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+    setTimeout(() => (server as { closeAllConnections?: () => void }).closeAllConnections?.(), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: Error) => {

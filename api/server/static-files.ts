@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { BUILD_ORIGIN, entityTag } from '../core/index.ts';
+import { BUILD_ORIGIN, entityTag, pagePolicy } from '../core/index.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,6 +29,8 @@ export interface StaticFile {
   etag: string;
   /** It holds the build's placeholder origin, which the server replaces with the request's. */
   hasOrigin: boolean;
+  /** A page's Content-Security-Policy, with the hashes of its inline scripts and styles. */
+  policy?: string;
 }
 
 export type Lookup =
@@ -59,6 +61,7 @@ export class StaticFiles {
             immutable: key.startsWith('/_astro/'),
             etag: entityTag(body),
             hasOrigin: type.includes('charset=utf-8') && body.includes(BUILD_ORIGIN),
+            ...(type.startsWith('text/html') && { policy: pagePolicy(body.toString('utf8')) }),
           });
         }
       }

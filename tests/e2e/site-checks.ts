@@ -21,8 +21,12 @@ export async function weigh(context: BrowserContext, path: string) {
   });
   await page.goto(`${baseURL()}${path}`, { waitUntil: 'load' });
   await Promise.all(pending);
+  // Scripts inlined in the HTML count as JavaScript, not as HTML.
+  const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src]):not([type="application/ld+json"])')].map((s) => s.textContent ?? '').join('\n'));
+  const inlined = inline ? gzipSync(inline).length : 0;
+  sizes.js += inlined;
+  sizes.html -= Math.min(inlined, sizes.html);
   await page.close();
-  // Scripts inlined in the HTML count as JavaScript too.
   return sizes;
 }
 
@@ -78,6 +82,24 @@ export function checkEveryPage(lang: 'zh' | 'en', extra: string[] = []) {
       }
       await context.close();
       expect(over).toEqual([]);
+    }, 120_000);
+
+    it('runs only what its Content-Security-Policy allows: no inline script without its hash', async () => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      await context.addCookies([{ name: 'elder', value: 'on', url: baseURL() }]);
+      const page = await context.newPage();
+      const refused: string[] = [];
+      let at = '';
+      page.on('console', (m) => m.type() === 'error' && /Content.Security.Policy/i.test(m.text()) && refused.push(`${at}: ${m.text().slice(0, 160)}`));
+      page.on('pageerror', (e) => refused.push(`${at}: ${e.message}`));
+      for (const path of paths) {
+        at = path;
+        const res = await page.goto(`${baseURL()}${path}`);
+        const policy = res!.headers()['content-security-policy'] ?? '';
+        if (!/script-src 'self'/.test(policy) || /unsafe-inline|unsafe-eval/.test(policy) || !/frame-ancestors/.test(policy)) refused.push(`${path}: policy ${policy || 'missing'}`);
+      }
+      await context.close();
+      expect(refused).toEqual([]);
     }, 120_000);
 
     it('fits a 320 px wide screen in elder mode without sideways scrolling', async () => {

@@ -8,9 +8,9 @@ describe('GET /api/health', () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body).toMatchObject({ status: 'ok', search: { engine: expect.any(String), documents: expect.any(Number) }, bot: { mode: 'extractive' } });
+    expect(body).toMatchObject({ status: 'ok', search: { engine: expect.any(String), documents: expect.any(Number), answers: true }, bot: { mode: 'extractive' } });
     expect(body).toHaveProperty('db');
-    expect(body.search).toEqual({ engine: 'embedded', documents: expect.any(Number) });
+    expect(body.search).toEqual({ engine: 'embedded', documents: expect.any(Number), answers: true });
     expect(body.search.documents).toBeGreaterThan(100);
     expect(body.content.policies).toBeGreaterThan(0);
   });

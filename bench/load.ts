@@ -1,0 +1,137 @@
+// `npm run bench` (the report): the portal as `npm start` runs it (compiled JavaScript, one process,
+// SQLite), under load from autocannon on loopback. For each endpoint at 50 and 200 connections:
+// requests/s, p50/p95/p99, errors and non-2xx answers, the server's RSS, and the ratio to the
+// ceiling (`/api/health`) measured in the same run. Then start-up time and memory, and how long an
+// event takes from being published to being found by search. The load generator shares the
+// machine's cores with the server: the figures are a floor. Writes bench/results/load-<time>.json.
+import autocannon from 'autocannon';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Accounts } from '../api/accounts/index.ts';
+import { openDb } from '../api/core/index.ts';
+import { build } from '../api/server/build.ts';
+import { isBuildCurrent, ROOT } from '../api/server/paths.ts';
+import { loadContent } from '../content/loader.ts';
+import { freePort, startPortal } from '../tests/helpers/portal.ts';
+import { percentile } from './stats.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+
+if (!isBuildCurrent()) await build();
+const rssOf = (pid: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024);
+
+// Start-up: five cold starts of the built portal on a fresh data folder, to "Portal ready".
+const starts: { ms: number; rss: number }[] = [];
+for (let i = 0; i < 5; i++) {
+  const began = performance.now();
+  const p = await startPortal(await freePort(), mkdtempSync(join(tmpdir(), 'bench-start-')));
+  starts.push({ ms: performance.now() - began, rss: rssOf(p.pid!) });
+  p.kill('SIGTERM');
+}
+starts.sort((a, b) => a.ms - b.ms);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+const setup = await openDb({ DATA_DIR: dataDir });
+const accounts = new Accounts(setup);
+const CONVENTION = 'changping-village';
+const committee = await accounts.add('bench-committee', null, 'editor', CONVENTION);
+const centre = await accounts.add('bench-centre', 'kazi-day-care-centre', 'editor');
+await setup.close();
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+// Residents come through the bureau's proxy: each request below is a different resident.
+const portal = await startPortal(port, dataDir, { TRUST_PROXY: 'loopback' });
+const rssAtStart = rssOf(portal.pid!);
+
+async function signIn(username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const articles = loadContent().conventions.get(CONVENTION)!.versions.at(-1)!.articles.map((a) => ({ number: a.number, section: a.part, text: a.text }));
+const committeeCookie = await signIn('bench-committee', committee.password);
+const opened = await fetch(`${base}/api/consultations`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json', cookie: committeeCookie, Origin: base },
+  body: JSON.stringify({ convention: CONVENTION, title: { zh: '修订征求意见' }, summary: { zh: '说明' }, opens: day(0), closes: day(5), articles }),
+});
+const consultation = (await opened.json()).id as string;
+
+const QUERIES = ['低保怎么申请', '老人 日间照料', '临时救助', 'dibao application', '高龄津贴', '残疾人 护理补贴', '特困供养', '村规民约 红白喜事'];
+const HOUSEHOLD = { residence: 'rural', members: [{ age: 72 }, { age: 45, disability: { kind: 'physical', grade: 2 } }], monthlyIncome: 600, assets: { financial: 3000 }, supporter: 'none' };
+let resident = 0;
+const nextAddress = () => `10.${(resident >> 16) & 255}.${(resident >> 8) & 255}.${resident++ & 255}`;
+
+type Target = { label: string; requests: autocannon.Request[] };
+const json = (method: string, path: string, body: unknown, setup?: autocannon.Request['setupRequest']): autocannon.Request => ({ method: method as 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...(setup && { setupRequest: setup }) });
+const everyResident: autocannon.Request['setupRequest'] = (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextAddress() } });
+const TARGETS: Target[] = [
+  { label: 'GET /api/health (ceiling)', requests: [{ method: 'GET', path: '/api/health' }] },
+  { label: 'GET /api/search', requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` })) },
+  { label: 'POST /api/ask (extractive)', requests: ['低保一个月能领多少钱？', '我妈妈80岁了，有什么补贴', '临时救助怎么申请'].map((q) => json('POST', '/api/ask', { question: q, lang: 'zh' })) },
+  { label: 'POST /api/eligibility/check', requests: [json('POST', '/api/eligibility/check?lang=zh', HOUSEHOLD)] },
+  { label: 'prerendered page /zh/policies/dibao/', requests: [{ method: 'GET', path: '/zh/policies/dibao/' }] },
+  { label: 'page on request /zh/services/', requests: [{ method: 'GET', path: '/zh/services/' }] },
+  { label: 'POST comment (write)', requests: [json('POST', `/api/consultations/${consultation}/comments`, { article: 5, stance: 'support', text: '赞成这一条，红白喜事从简。' }, everyResident)] },
+  { label: 'POST /api/letters (write)', requests: [json('POST', '/api/letters', { kind: 'question', town: 'bahuang', text: '请问高龄津贴从几岁开始领？', publish: false }, everyResident)] },
+];
+
+interface Row { label: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; rss: number; ratio?: number }
+const rows: Row[] = [];
+for (const connections of CONNECTIONS) {
+  let ceiling = 0;
+  for (const target of TARGETS) {
+    // Every answer's time, for exact percentiles (autocannon's summary has no p95).
+    const times: number[] = [];
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const run = autocannon({ url: base, connections, duration: SECONDS, requests: target.requests }, (error, done) => (error ? reject(error) : resolve(done)));
+      run.on('response', (_client, _status, _bytes, time) => times.push(time));
+    });
+    times.sort((a, b) => a - b);
+    const at = (p: number) => Number(percentile(times, p).toFixed(1));
+    const row: Row = { label: target.label, connections, rps: result.requests.average, p50: at(50), p95: at(95), p99: at(99), errors: result.errors + result.timeouts, non2xx: result.non2xx, rss: rssOf(portal.pid!) };
+    if (rows.length === 0 || target === TARGETS[0]) ceiling = row.rps;
+    row.ratio = row.rps / ceiling;
+    rows.push(row);
+  }
+}
+
+// Published through the API, found by search.
+const centreCookie = await signIn('bench-centre', centre.password);
+const lags: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const title = `基准活动${i}x${Date.now().toString(36)}`;
+  const start = new Date(Date.now() + 86400_000).toISOString();
+  const res = await fetch(`${base}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: centreCookie, Origin: base },
+    body: JSON.stringify({ title: { zh: title }, description: { zh: '基准' }, start, end: new Date(Date.parse(start) + 3600_000).toISOString(), audience: ['everyone'] }),
+  });
+  const acknowledged = performance.now();
+  const { id } = await res.json();
+  for (;;) {
+    const { hits } = await (await fetch(`${base}/api/search?q=${encodeURIComponent(title)}&type=event`)).json();
+    if (hits.some((h: { url: string }) => h.url.includes(id))) break;
+    if (performance.now() - acknowledged > 5000) throw new Error('an event was not searchable within 5 s');
+  }
+  lags.push(performance.now() - acknowledged);
+}
+lags.sort((a, b) => a - b);
+portal.kill('SIGTERM');
+
+const n = (x: number) => Math.round(x).toLocaleString('en');
+console.log(`\nThe portal under load (compiled, one process, SQLite; autocannon on loopback, ${SECONDS} s per row, same 2-core machine)\n`);
+console.log('| endpoint | conns | req/s | × ceiling | p50 ms | p95 ms | p99 ms | errors | non-2xx | server RSS MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.label} | ${r.connections} | ${n(r.rps)} | ${r.ratio!.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rss} |`);
+console.log(`\nStart-up (5 cold starts to "Portal ready", fresh data folder): median ${n(starts[2]!.ms)} ms (fastest ${n(starts[0]!.ms)}, slowest ${n(starts[4]!.ms)}); RSS when ready ${starts[2]!.rss} MB; the load run's server: ${rssAtStart} MB at start, ${rows.at(-1)!.rss} MB after.`);
+console.log(`Event published → found by search: p50 ${percentile(lags, 50).toFixed(0)} ms, max ${lags.at(-1)!.toFixed(0)} ms (20 events; includes the search request).`);
+console.log('(Non-2xx on the write rows are the per-client limits and would be a defect only if they were 5xx: every write row sends each request as a different resident.)');
+
+const results = join(ROOT, 'bench', 'results');
+mkdirSync(results, { recursive: true });
+const file = join(results, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, startup: starts, rssAtStart, publishToSearch: { p50: percentile(lags, 50), max: lags.at(-1) } }, null, 2));
+console.log(`\nWritten: ${file}`);
