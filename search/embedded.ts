@@ -53,6 +53,7 @@ export class EmbeddedSearch implements SearchEngine {
   private readonly homophones: Homophones;
   /** The pinyin of each Chinese document's title. */
   private readonly pinyin = new Map<string, string>();
+  private readonly said = new WeakMap<SearchDocument, string>();
 
   /** `soundFolds`: the sounds local speech merges (content/district.yaml), for keyboard slips. */
   constructor(private readonly synonyms: string[][] = [], soundFolds?: SoundFolds) {
@@ -125,9 +126,14 @@ export class EmbeddedSearch implements SearchEngine {
     // A page ranks only for what it says: one that merely shares a piece of a synonym, or a
     // character of a word, is dropped (a convention's 第12条 社区生活 for 低保 → 最低生活保障).
     const says = saysAny(understood, expansions);
-    return result.hits
-      .map((hit) => ({ hit, doc: this.docs.get(hit.id)! }))
-      .filter(({ doc }) => !says || says(`${doc.title}\n${doc.body}\n${this.pinyinOf(doc)}`));
+    return result.hits.map((hit) => ({ hit, doc: this.docs.get(hit.id)! })).filter(({ doc }) => !says || says(this.saidIn(doc)));
+  }
+
+  /** What a page says, normalised as queries are: once per version of the page, not per query. */
+  private saidIn(doc: SearchDocument): string {
+    let said = this.said.get(doc);
+    if (said === undefined) this.said.set(doc, (said = normalize(`${doc.title}\n${doc.body}\n${this.pinyinOf(doc)}`)));
+    return said;
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {

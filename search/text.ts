@@ -25,6 +25,7 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+
 let jieba: Jieba | undefined;
 
 /** Teaches the segmenter the district's words (places, programmes, synonyms) so it keeps them whole. */
@@ -145,19 +146,38 @@ export function expandSynonyms(query: string, groups: string[][], perGroup = 2):
   return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
 }
 
+/** A synonym term, read once: normalised, its script, its English words. */
+interface Term {
+  term: string;
+  normal: string;
+  han: boolean;
+  parts: string[];
+}
+const PREPARED = new WeakMap<string[][], Term[][]>();
+function prepared(groups: string[][]): Term[][] {
+  let terms = PREPARED.get(groups);
+  if (!terms) {
+    terms = groups.map((group) =>
+      group.map((term) => {
+        const normal = normalize(term);
+        return { term, normal, han: HAN.test(normal), parts: normal.match(/[a-z0-9]+/g) ?? [] };
+      }),
+    );
+    PREPARED.set(groups, terms);
+  }
+  return terms;
+}
+
 /** The other terms `expandSynonyms` adds to a query, each whole. */
 export function synonymExpansions(query: string, groups: string[][], perGroup = 2): string[] {
   const q = normalize(query);
   const han = HAN.test(q);
   const words = new Set(q.match(/[a-z0-9]+/g) ?? []);
-  const mentions = (term: string) => {
-    const t = normalize(term);
-    return HAN.test(t) ? q.includes(t) : (t.match(/[a-z0-9]+/g) ?? []).every((part) => words.has(part));
-  };
+  const mentions = (t: Term) => (t.han ? q.includes(t.normal) : t.parts.every((part) => words.has(part)));
   const extra = new Set<string>();
-  for (const group of groups) {
+  for (const group of prepared(groups)) {
     if (!group.some(mentions)) continue;
-    group.filter((term) => HAN.test(term) === han && !mentions(term)).slice(0, perGroup).forEach((term) => extra.add(term));
+    group.filter((t) => HAN.test(t.term) === han && !mentions(t)).slice(0, perGroup).forEach((t) => extra.add(t.term));
   }
   return [...extra];
 }
@@ -166,7 +186,8 @@ export function synonymExpansions(query: string, groups: string[][], perGroup = 
  * Whether a text says something the query asks about: one of the query's own words (a Chinese
  * word of two or more characters, an English word or its stem), or a synonym whole. A text that
  * only shares a piece of a synonym (生活 of 最低生活保障, "living" of "minimum living allowance")
- * does not. Undefined when the query has no such word to hold a text to (a lone character).
+ * does not. Undefined when the query has no such word to hold a text to (a lone character). The
+ * check takes the text normalised (normalize()).
  */
 export function saysAny(query: string, expansions: string[]): ((text: string) => boolean) | undefined {
   const { words } = tokens(query);
@@ -174,10 +195,7 @@ export function saysAny(query: string, expansions: string[]): ((text: string) =>
   if (own.length === 0) return undefined;
   const latin = (phrase: string) => new RegExp(`\\b${phrase.split(/\s+/).map(escapeRegExp).join('\\s+')}`, 'i');
   const checks = [...own, ...expansions.map(normalize)].map((term) => (HAN.test(term) ? (text: string) => text.includes(term) : ((re: RegExp) => (text: string) => re.test(text))(latin(term))));
-  return (text) => {
-    const normal = normalize(text);
-    return checks.some((check) => check(normal));
-  };
+  return (normal) => checks.some((check) => check(normal));
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
