@@ -4,7 +4,7 @@ import { authRoutes, type AccountService } from './accounts/index.ts';
 import { askRoutes, botMode, type Bot } from './ask/index.ts';
 import { consultationsRoutes, type ConsultationService } from './consultations/index.ts';
 import { conventionsRoutes } from './conventions/index.ts';
-import { createRouter, notFound, onError, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
+import { createRouter, limitBody, notFound, onError, RESIDENT_BODY_BYTES, RESIDENT_WRITES, STAFF_BODY_BYTES, withBodyLimits, type Config, type DailyCounter, type Db, type DistrictClock, type Trust } from './core/index.ts';
 import { hsdsRoutes, servicesRoutes, type DirectoryService } from './directory/index.ts';
 import { eligibilityRoutes } from './eligibility/index.ts';
 import { eventsRoutes, type EventService } from './events/index.ts';
@@ -50,6 +50,10 @@ export function createApp(deps: AppDeps) {
   const { config, content, clock, trust } = deps;
   const publicOrigin = config.PUBLIC_ORIGIN;
   const app = createRouter().basePath('/api');
+  // Every body has a ceiling, read as it arrives (a missing or false Content-Length does not get
+  // past it): what residents send is small, what staff send (a whole convention) larger.
+  for (const path of RESIDENT_WRITES) app.use(path, limitBody(RESIDENT_BODY_BYTES));
+  app.use('*', limitBody(STAFF_BODY_BYTES));
   // Every text answer names its charset (Hono's JSON answers do not), so no client guesses.
   app.use(async (c, next) => {
     await next();
@@ -73,16 +77,21 @@ export function createApp(deps: AppDeps) {
     .route('/', lettersRoutes({ letters: deps.letters, accounts: deps.accounts, trust }))
     .route('/', eventsRoutes({ content, events: deps.events, accounts: deps.accounts, clock, publicOrigin }))
     .route('/', searchRoutes({ search: deps.search, content, zeroResults: deps.zeroResults, clock }));
-  app.doc31('/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: `${content.district.name.en} civil affairs portal API`,
-      version: '1',
-      description:
-        'Guides, conventions, the directory, the eligibility self-check, events, search and the Q&A bot. Every error answers `{"error": {"code", "message", "fields"?}}` with a 4xx status; `fields` names each bad field.',
-    },
-    servers: [{ url: config.PUBLIC_ORIGIN ?? new URL(c.req.url).origin }],
-  }));
+  app.get('/openapi.json', (c) =>
+    c.json(
+      withBodyLimits(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: `${content.district.name.en} civil affairs portal API`,
+            version: '1',
+            description: `Guides, conventions, the directory, the eligibility self-check, events, search and the Q&A bot. Every error answers \`{"error": {"code", "message", "fields"?}}\` with a 4xx status; \`fields\` names each bad field. A body may be at most ${RESIDENT_BODY_BYTES / 1024} KB on what residents send (${RESIDENT_WRITES.map((p) => `/api${p}`).join(', ')}) and ${STAFF_BODY_BYTES / 1024} KB elsewhere; over that the answer is 413.`,
+          },
+          servers: [{ url: config.PUBLIC_ORIGIN ?? new URL(c.req.url).origin }],
+        }),
+      ),
+    ),
+  );
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -10,7 +10,7 @@ export { isUnavailable, migrate, openDb, type Db, type Engine, type Queries } fr
 export { ApiError, isApiError, notFound, onError } from './errors.ts';
 export { Limiter } from './limits.ts';
 export { log, redact } from './log.ts';
-export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, momentParam, notModified, z } from './openapi.ts';
+export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, limitBody, momentParam, notModified, RESIDENT_BODY_BYTES, RESIDENT_WRITES, STAFF_BODY_BYTES, withBodyLimits, z } from './openapi.ts';
 export { isCrossOrigin, sameOrigin } from './origin.ts';
 export { entityTag, stillFresh } from './validators.ts';
 export { KEY_FILE, Sealer } from './sealed.ts';

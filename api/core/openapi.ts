@@ -2,6 +2,7 @@
 // the error shape as a documented schema, and the parameters many endpoints share.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Env } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { LANGS } from '../../content/schemas/index.ts';
 import { validationHook } from './errors.ts';
 
@@ -28,6 +29,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed (another centre, another site, not an administrator)',
   404: 'No such thing',
   409: 'Not now: outside the window it is open for, or decided already',
+  413: 'The body is over the size limit',
   429: 'Too many requests: wait the seconds in `Retry-After`',
   503: 'Not available right now',
 };
@@ -76,3 +78,31 @@ export const momentParam = z
   .regex(MOMENT, 'expected a date and time with its offset, e.g. 2026-12-05T09:30:00+01:00')
   .refine((v) => !MOMENT.test(v) || (realDay(v.slice(0, 10)) && !Number.isNaN(Date.parse(v))), 'no such date and time')
   .openapi({ example: '2026-12-05T09:30:00+01:00' });
+
+/** What residents send (a letter, a comment, a question, a household): a few kilobytes at most. */
+export const RESIDENT_BODY_BYTES = 32 * 1024;
+/** What staff send: a whole convention with its articles, an event, a centre's facts. */
+export const STAFF_BODY_BYTES = 512 * 1024;
+/** The routes residents write to, under /api. */
+export const RESIDENT_WRITES = ['/letters', '/consultations/:id/comments', '/ask', '/ask/feedback', '/eligibility/check', '/auth/login'];
+
+/** Refuses a body over `bytes` with 413 in the error shape, counting as it arrives. */
+export function limitBody(bytes: number) {
+  return bodyLimit({
+    maxSize: bytes,
+    onError: (c) => c.json({ error: { code: 'payload_too_large', message: `The body is over ${bytes / 1024} KB.`, fields: { body: `at most ${bytes / 1024} KB` } } }, 413),
+  });
+}
+
+type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+/** Every operation that takes a body may answer 413: the document says so. */
+export function withBodyLimits(doc: Document): Document {
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item as Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>)) {
+      if (op && typeof op === 'object' && op.requestBody && op.responses && !op.responses['413']) {
+        op.responses['413'] = { description: ERROR_DESCRIPTIONS[413], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      }
+    }
+  }
+  return doc;
+}

@@ -68,6 +68,8 @@ function sendAsset(c: Context, file: StaticFile, publicOrigin: string | undefine
 // Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
 // what secureHeaders and compress would have done for it.
 const compressPages = compression();
+/** The most a form posted to a page may send. */
+const PAGE_BODY_BYTES = 64 * 1024;
 const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'no-cache' };
 
 /**
@@ -99,6 +101,14 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
   portal.use(compress());
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
+
+  // A form posted to a page (the letter, the comment, the staff forms) is a few kilobytes; Astro
+  // reads it whole, so a body of unknown or too great a length is refused before it is read.
+  portal.post('*', async (c, next) => {
+    const length = Number(c.req.header('content-length') ?? NaN);
+    if (Number.isInteger(length) && length <= PAGE_BODY_BYTES) return next();
+    return c.text(`413 · 表单内容太长（最多 ${PAGE_BODY_BYTES / 1024} KB）/ The form is too long (at most ${PAGE_BODY_BYTES / 1024} KB).`, 413);
+  });
 
   // The reader's language from Accept-Language: the first listed we have, Chinese by default.
   portal.get('/', languageDetector({ order: ['header'], supportedLanguages: [...LANGS], fallbackLanguage: 'zh', caches: false }), (c) => {
