@@ -8,6 +8,7 @@ import type { SearchEngine } from './types.ts';
 export type { SearchDocument, SearchEngine, SearchHit, SearchOptions, SearchResult, Suggestion, DocType } from './types.ts';
 export { DOC_TYPES } from './types.ts';
 export { EmbeddedSearch } from './embedded.ts';
+export { GuardedSearch, isSearchUnavailable, SearchUnavailable } from './guarded.ts';
 export { cutWords, editDistance, escapeHtml, escapeRegExp, normalize, placeNamesIn, scriptLang, stem, tokens } from './text.ts';
 export { asksWhetherQualifies, intentOf, letterIntent, pointOf, RECOURSE, sentencesOf, type Intent } from './question.ts';
 export { numberIn } from './chinese.ts';

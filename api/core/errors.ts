@@ -64,6 +64,12 @@ export function validationHook(result: { success: true } | { success: false; err
   throw new ApiError(400, 'invalid_request', `Invalid ${target === 'json' ? 'body' : target}: ${Object.keys(fields).join(', ')}`, fields);
 }
 
+/** A write refused by the disk under the store: full, read-only, failing (SQLite or PostgreSQL). */
+export function cannotWrite(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN)/.test(code) || ['53100', '25006', '58030'].includes(code);
+}
+
 /** Answers any thrown error in the shared shape; unexpected ones become a 500 without details. */
 export function onError(error: Error, c: Context): Response {
   if (error instanceof ApiError) {
@@ -75,6 +81,18 @@ export function onError(error: Error, c: Context): Response {
     const message = error.message || 'The request could not be handled.';
     // Hono's own body parsing failures ("Malformed JSON in request body") concern the body.
     return c.json(errorBody(code, message, /body|JSON/i.test(message) ? { body: message } : undefined), status);
+  }
+  // The search engine did not answer (a Meilisearch server gone): pages and writes go on.
+  if ((error as { code?: string }).code === 'SEARCH_UNAVAILABLE') {
+    log(`search unavailable: ${error.message}`);
+    c.header('Retry-After', '5');
+    return c.json(errorBody('search_unavailable', 'Search is not available just now; the pages and the directory still are. Please try again in a moment.'), 503);
+  }
+  // The store's disk is full or read-only: nothing was written (SQLite rolled the write back).
+  if (cannotWrite(error)) {
+    log(`store cannot write: ${(error as { code?: string }).code} ${error.message}`);
+    c.header('Retry-After', '60');
+    return c.json(errorBody('store_cannot_write', 'The portal cannot save anything just now (its disk is full or read-only). Nothing was saved; reading still works. Please try again later.'), 503);
   }
   // The store went away (a restart, a failover): say so, and let the client try again.
   if (isUnavailable(error)) {

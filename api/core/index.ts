@@ -7,7 +7,7 @@ export { elderCookie, elderOn, ELDER_COOKIE, SESSION_COOKIE, SESSION_HOURS, sess
 export { DailyCounter } from './counters.ts';
 export { DATA_POLICY, pagePolicy } from './csp.ts';
 export { isUnavailable, migrate, openDb, type Db, type Engine, type Queries } from './db.ts';
-export { ApiError, isApiError, notFound, onError } from './errors.ts';
+export { ApiError, cannotWrite, isApiError, notFound, onError } from './errors.ts';
 export { Limiter } from './limits.ts';
 export { log, redact } from './log.ts';
 export { createRoute, createRouter, dayParam, errors, json, jsonBody, langParam, limitBody, momentParam, notModified, RESIDENT_BODY_BYTES, RESIDENT_WRITES, STAFF_BODY_BYTES, withBodyLimits, z } from './openapi.ts';

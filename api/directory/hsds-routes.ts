@@ -72,7 +72,7 @@ const servicesRoute = createRoute({
   tags: ['hsds'],
   summary: 'Services, paged (HSDS `service_list`; `full=true` for fully nested ones)',
   request: { query: z.strictObject({ ...paging, ...filters, minimal: flag.openapi({ description: 'Only each service’s id and last_modified, all in one page' }) }) },
-  responses: { 200: pageAnswer(Page('service'), 'One page of services'), ...notModified, ...errors(400) },
+  responses: { 200: pageAnswer(Page('service'), 'One page of services'), ...notModified, ...errors(400, 503) },
 });
 const serviceRoute = one('/services/{id}', 'One service, fully nested', 'service');
 const organizationsRoute = createRoute({
@@ -104,7 +104,7 @@ const atLocationsRoute = createRoute({
       proximity: z.string().max(20).optional().openapi({ description: 'Accepted; ignored (see postcode)' }),
     }),
   },
-  responses: { 200: pageAnswer(Page('service_at_location'), 'One page of service-at-locations'), ...notModified, ...errors(400) },
+  responses: { 200: pageAnswer(Page('service_at_location'), 'One page of service-at-locations'), ...notModified, ...errors(400, 503) },
 });
 const atLocationRoute = one('/service_at_locations/{id}', 'One service at its location', 'service_at_location');
 const taxonomiesRoute = createRoute({

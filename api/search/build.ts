@@ -2,9 +2,9 @@
 // resident may look for, in both languages. Events join from the event store.
 import type { Content } from '../../content/loader.ts';
 import { LANGS } from '../../content/schemas/index.ts';
-import { createEngine, learnDomainWords, type SearchDocument, type SearchEngine } from '../../search/index.ts';
+import { createEngine, GuardedSearch, learnDomainWords, type SearchDocument, type SearchEngine } from '../../search/index.ts';
 import { conventionDocuments } from '../conventions/index.ts';
-import type { Config } from '../core/index.ts';
+import { log as coreLog, type Config } from '../core/index.ts';
 import { serviceDocuments } from '../directory/index.ts';
 import { policyDocuments } from '../policies/index.ts';
 
@@ -21,5 +21,6 @@ export async function buildSearch(config: Config, content: Content, day: string,
   const docs = contentDocuments(content, day);
   await engine.index(docs);
   log(`search: ${engine.name} engine indexed ${docs.length} documents in ${Math.round(performance.now() - started)} ms`);
-  return engine;
+  // From here on, an engine that fails answers 503 for searches and never fails a write.
+  return new GuardedSearch(engine, (line) => coreLog(line));
 }

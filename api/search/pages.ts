@@ -3,7 +3,7 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { DOC_TYPES, type SearchEngine, type SearchResult } from '../../search/index.ts';
+import { DOC_TYPES, isSearchUnavailable, type SearchEngine, type SearchResult } from '../../search/index.ts';
 import { href, z, type DailyCounter, type DistrictClock } from '../core/index.ts';
 import { placeName } from '../places/index.ts';
 import { find } from './find.ts';
@@ -21,8 +21,16 @@ const searchParams = z.object({
 
 export async function searchPage(content: Content, engine: SearchEngine | undefined, lang: Lang, query: URLSearchParams, clock: DistrictClock, zeroResults?: DailyCounter) {
   const params = searchParams.parse(Object.fromEntries(query));
+  // An engine that does not answer reads as no engine: the page says search is unavailable.
+  let available = Boolean(engine);
   const result: SearchResult | undefined =
-    engine && params.q ? await find(engine, content, params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }) : undefined;
+    engine && params.q
+      ? await find(engine, content, params.q, { lang, type: params.type, town: params.town, limit: PAGE, offset: (params.page - 1) * PAGE }).catch((error: unknown) => {
+          if (!isSearchUnavailable(error)) throw error;
+          available = false;
+          return undefined;
+        })
+      : undefined;
   // Counted as the API counts them, so the editors see the words people type on the page too.
   if (result && params.page === 1 && !params.type && !params.town) await countIfNothing(zeroResults, clock, params.q, result.total);
   const link = (changes: Record<string, string | number | undefined>) => {
@@ -34,7 +42,7 @@ export async function searchPage(content: Content, engine: SearchEngine | undefi
   const pages = result ? Math.ceil(result.total / PAGE) : 0;
   return {
     ...params,
-    available: Boolean(engine),
+    available,
     result: result && { ...result, hits: result.hits.map((hit) => ({ ...hit, day: hit.date && clock.longDay(lang, hit.date) })) },
     typeFacets: Object.entries(result?.facets.type ?? {}).map(([type, n]) => ({ type, n, url: link({ type, page: 1 }), current: params.type === type })),
     townFacets: Object.entries(result?.facets.town ?? {}).map(([town, n]) => ({ name: placeName(content, lang, town) ?? town, n, url: link({ town, page: 1 }), current: params.town === town })),

@@ -58,7 +58,7 @@ const searchRoute = createRoute({
       'The hits, best first, with counts by type and town',
     ),
     ...notModified,
-    ...errors(400),
+    ...errors(400, 503),
   },
 });
 
@@ -68,7 +68,7 @@ const suggestRoute = createRoute({
   tags: ['search'],
   summary: 'Titles for what has been typed so far',
   request: { query: z.strictObject({ q, lang: z.enum(LANGS).optional() }) },
-  responses: { 200: json(z.object({ suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.enum(DOC_TYPES) })) }), 'Up to eight titles'), ...notModified, ...errors(400) },
+  responses: { 200: json(z.object({ suggestions: z.array(z.object({ title: z.string(), url: z.string(), type: z.enum(DOC_TYPES) })) }), 'Up to eight titles'), ...notModified, ...errors(400, 503) },
 });
 
 export interface SearchDeps {

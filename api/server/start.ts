@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ContentError } from '../../content/loader.ts';
 import { createApp } from '../app.ts';
-import { ConfigError, loadConfig } from '../core/index.ts';
+import { cannotWrite, ConfigError, loadConfig } from '../core/index.ts';
 import { isBuilt, isBuildCurrent, outDir } from './paths.ts';
 import { createPortal, type AstroHandler } from './portal.ts';
 import { createServices } from './services.ts';
@@ -50,6 +50,7 @@ async function main() {
 
 main().catch((error: Error) => {
   if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
+  else if (cannotWrite(error)) console.error(`Could not start: the store in DATA_DIR (${process.env.DATA_DIR ?? 'data'}) cannot be written (${error.message}). Is its disk full or read-only?`);
   else console.error(`Could not start: ${error.message}`);
   process.exit(1);
 });
