@@ -14,6 +14,7 @@ import { build } from '../api/server/build.ts';
 import { isBuildCurrent, ROOT } from '../api/server/paths.ts';
 import { loadContent } from '../content/loader.ts';
 import { freePort, startPortal } from '../tests/helpers/portal.ts';
+import { lighthouseScores } from './lighthouse.ts';
 import { percentile } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -60,7 +61,16 @@ const opened = await fetch(`${base}/api/consultations`, {
 const consultation = (await opened.json()).id as string;
 
 const QUERIES = ['低保怎么申请', '老人 日间照料', '临时救助', 'dibao application', '高龄津贴', '残疾人 护理补贴', '特困供养', '村规民约 红白喜事'];
-const HOUSEHOLD = { residence: 'rural', members: [{ age: 72 }, { age: 45, disability: { kind: 'physical', grade: 2 } }], monthlyIncome: 600, assets: { financial: 3000 }, supporter: 'none' };
+// Households as varied as residents' (the same generator as the rules-engine bench), one per request in turn.
+let seed = 7;
+const rand = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+const HOUSEHOLDS = Array.from({ length: 64 }, () => ({
+  residence: rand() < 0.5 ? 'urban' : 'rural',
+  members: Array.from({ length: 1 + Math.floor(rand() * 5) }, () => ({ age: Math.floor(rand() * 100), ...(rand() < 0.1 && { disability: { kind: 'physical', grade: 1 + Math.floor(rand() * 4) } }) })),
+  monthlyIncome: Math.floor(rand() * 6000),
+  assets: { financial: Math.floor(rand() * 60000) },
+  supporter: rand() < 0.3 ? 'none' : 'able',
+}));
 let resident = 0;
 const nextAddress = () => `10.${(resident >> 16) & 255}.${(resident >> 8) & 255}.${resident++ & 255}`;
 
@@ -70,11 +80,11 @@ const everyResident: autocannon.Request['setupRequest'] = (req) => ({ ...req, he
 const TARGETS: Target[] = [
   { label: 'GET /api/health (ceiling)', requests: [{ method: 'GET', path: '/api/health' }] },
   { label: 'GET /api/search', requests: QUERIES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` })) },
-  { label: 'POST /api/ask (extractive)', requests: ['低保一个月能领多少钱？', '我妈妈80岁了，有什么补贴', '临时救助怎么申请'].map((q) => json('POST', '/api/ask', { question: q, lang: 'zh' })) },
-  { label: 'POST /api/eligibility/check', requests: [json('POST', '/api/eligibility/check?lang=zh', HOUSEHOLD)] },
+  { label: 'POST /api/ask (extractive)', requests: ['低保一个月能领多少钱？', '我妈妈80岁了，有什么补贴', '临时救助怎么申请'].map((q) => json('POST', '/api/ask', { question: q, lang: 'zh' }, everyResident)) },
+  { label: 'POST /api/eligibility/check', requests: HOUSEHOLDS.map((h) => json('POST', '/api/eligibility/check?lang=zh', h)) },
   { label: 'prerendered page /zh/policies/dibao/', requests: [{ method: 'GET', path: '/zh/policies/dibao/' }] },
   { label: 'page on request /zh/services/', requests: [{ method: 'GET', path: '/zh/services/' }] },
-  { label: 'POST comment (write)', requests: [json('POST', `/api/consultations/${consultation}/comments`, { article: 5, stance: 'support', text: '赞成这一条，红白喜事从简。' }, everyResident)] },
+  { label: 'POST comment (write)', requests: [json('POST', `/api/consultations/${consultation}/comments`, {}, (req, context) => ({ ...everyResident(req, context)!, body: JSON.stringify({ article: 5, stance: 'support', text: `赞成这一条，红白喜事从简。（${resident}）` }) }))] },
   { label: 'POST /api/letters (write)', requests: [json('POST', '/api/letters', { kind: 'question', town: 'bahuang', text: '请问高龄津贴从几岁开始领？', publish: false }, everyResident)] },
 ];
 
@@ -119,6 +129,11 @@ for (let i = 0; i < 20; i++) {
   lags.push(performance.now() - acknowledged);
 }
 lags.sort((a, b) => a - b);
+
+// Lighthouse on the pages residents use most.
+const convention = [...loadContent().conventions.keys()][0]!;
+const LIGHTHOUSE_PAGES = ['/zh/', '/zh/policies/dibao/', `/zh/conventions/${convention}/`, '/zh/services/', '/zh/check/', '/zh/ask/', `/zh/consultations/${consultation}/`];
+const scores = process.env.BENCH_LIGHTHOUSE === '0' ? [] : await lighthouseScores(base, LIGHTHOUSE_PAGES);
 portal.kill('SIGTERM');
 
 const n = (x: number) => Math.round(x).toLocaleString('en');
@@ -128,10 +143,16 @@ console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.connections} | ${n(r.rps)} | ${r.ratio!.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rss} |`);
 console.log(`\nStart-up (5 cold starts to "Portal ready", fresh data folder): median ${n(starts[2]!.ms)} ms (fastest ${n(starts[0]!.ms)}, slowest ${n(starts[4]!.ms)}); RSS when ready ${starts[2]!.rss} MB; the load run's server: ${rssAtStart} MB at start, ${rows.at(-1)!.rss} MB after.`);
 console.log(`Event published → found by search: p50 ${percentile(lags, 50).toFixed(0)} ms, max ${lags.at(-1)!.toFixed(0)} ms (20 events; includes the search request).`);
+if (scores.length > 0) {
+  console.log('\nLighthouse 12 (mobile, simulated throttling; targets: performance ≥ 95, accessibility 100, best practices ≥ 95)\n');
+  console.log('| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of scores) console.log(`| ${s.path} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${n(s.lcp)} | ${n(s.tbt)} | ${s.cls} |`);
+}
 console.log('(Non-2xx on the write rows are the per-client limits and would be a defect only if they were 5xx: every write row sends each request as a different resident.)');
 
 const results = join(ROOT, 'bench', 'results');
 mkdirSync(results, { recursive: true });
 const file = join(results, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, startup: starts, rssAtStart, publishToSearch: { p50: percentile(lags, 50), max: lags.at(-1) } }, null, 2));
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, startup: starts, rssAtStart, publishToSearch: { p50: percentile(lags, 50), max: lags.at(-1) }, lighthouse: scores }, null, 2));
 console.log(`\nWritten: ${file}`);
