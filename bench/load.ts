@@ -108,6 +108,29 @@ for (const connections of CONNECTIONS) {
   }
 }
 
+// Soak: 100 requests a second of mixed reading for BENCH_SOAK_SECONDS (10 minutes by default),
+// the server's RSS sampled every 10 s; the slope of a least-squares line through the samples after
+// the first minute says whether memory is flat.
+const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
+const soakSamples: { s: number; rss: number }[] = [];
+if (SOAK > 0) {
+  const began = performance.now();
+  const sample = () => soakSamples.push({ s: (performance.now() - began) / 1000, rss: rssOf(portal.pid!) });
+  sample();
+  const timer = setInterval(sample, 10_000);
+  await autocannon({ url: base, connections: 10, overallRate: 100, duration: SOAK, requests: [...TARGETS[1]!.requests, ...TARGETS[3]!.requests.slice(0, 8), { method: 'GET', path: '/zh/services/' }, { method: 'GET', path: '/zh/policies/dibao/' }, { method: 'GET', path: '/api/health' }] });
+  clearInterval(timer);
+  sample();
+}
+const settled = soakSamples.filter((p) => p.s >= 60);
+const slope = (() => {
+  if (settled.length < 3) return NaN;
+  const mx = settled.reduce((a, p) => a + p.s, 0) / settled.length;
+  const my = settled.reduce((a, p) => a + p.rss, 0) / settled.length;
+  const b = settled.reduce((a, p) => a + (p.s - mx) * (p.rss - my), 0) / settled.reduce((a, p) => a + (p.s - mx) ** 2, 0);
+  return b * 60; // MB a minute
+})();
+
 // Published through the API, found by search.
 const centreCookie = await signIn('bench-centre', centre.password);
 const lags: number[] = [];
@@ -142,6 +165,7 @@ console.log('| endpoint | conns | req/s | × ceiling | p50 ms | p95 ms | p99 ms 
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.label} | ${r.connections} | ${n(r.rps)} | ${r.ratio!.toFixed(2)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rss} |`);
 console.log(`\nStart-up (5 cold starts to "Portal ready", fresh data folder): median ${n(starts[2]!.ms)} ms (fastest ${n(starts[0]!.ms)}, slowest ${n(starts[4]!.ms)}); RSS when ready ${starts[2]!.rss} MB; the load run's server: ${rssAtStart} MB at start, ${rows.at(-1)!.rss} MB after.`);
+if (SOAK > 0) console.log(`Soak (${Math.round(SOAK / 60)} min at 100 requests/s, mixed reads): RSS ${soakSamples[0]!.rss} MB at the start, ${Math.max(...soakSamples.map((p) => p.rss))} MB at most, ${soakSamples.at(-1)!.rss} MB at the end; slope after the first minute ${Number.isNaN(slope) ? 'n/a (too short)' : `${slope.toFixed(2)} MB/min`}.`);
 console.log(`Event published → found by search: p50 ${percentile(lags, 50).toFixed(0)} ms, max ${lags.at(-1)!.toFixed(0)} ms (20 events; includes the search request).`);
 if (scores.length > 0) {
   console.log('\nLighthouse 12 (mobile, simulated throttling; targets: performance ≥ 95, accessibility 100, best practices ≥ 95)\n');
@@ -154,5 +178,5 @@ console.log('(Non-2xx on the write rows are the per-client limits and would be a
 const results = join(ROOT, 'bench', 'results');
 mkdirSync(results, { recursive: true });
 const file = join(results, `load-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, startup: starts, rssAtStart, publishToSearch: { p50: percentile(lags, 50), max: lags.at(-1) }, lighthouse: scores }, null, 2));
+writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, rows, startup: starts, rssAtStart, publishToSearch: { p50: percentile(lags, 50), max: lags.at(-1) }, lighthouse: scores, soak: { seconds: SOAK, samples: soakSamples, slopeMbPerMinute: slope } }, null, 2));
 console.log(`\nWritten: ${file}`);

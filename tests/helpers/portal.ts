@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { ROOT, serverEntry } from '../../api/server/paths.ts';
+import { NODE_FLAGS, ROOT, serverEntry } from '../../api/server/paths.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -24,7 +24,7 @@ export const PORTAL_OUTPUT = 'output.log';
 
 export function startPortal(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverEntry()], {
+    const child = spawn(process.execPath, [...NODE_FLAGS, serverEntry()], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,60 @@
+// The process `npm start` runs in production: compiled JavaScript under plain Node (no tsx, no
+// esbuild service beside it), with the security headers on every answer.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pagePolicy } from '../../api/core/index.ts';
+import { NODE_FLAGS, ROOT, serverEntry } from '../../api/server/paths.ts';
+import { freePort, startPortal } from '../helpers/portal.ts';
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let base: string;
+beforeAll(async () => {
+  const port = await freePort();
+  portal = await startPortal(port, mkdtempSync(join(tmpdir(), 'production-')));
+  base = `http://127.0.0.1:${port}`;
+}, 60_000);
+afterAll(() => void portal?.kill('SIGTERM'));
+
+describe('the production process', () => {
+  it('is the compiled server run by Node itself, with nothing compiling beside it', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(`node ${NODE_FLAGS.join(' ')} dist/api/start.mjs`);
+    expect(pkg.scripts.prestart).toContain('--if-stale');
+    const bundle = readFileSync(serverEntry(), 'utf8');
+    expect(bundle).not.toMatch(/from ["'](tsx|esbuild)["']|require\(["'](tsx|esbuild)["']\)/);
+    const cmdline = readFileSync(`/proc/${portal.pid}/cmdline`, 'utf8').split('\0');
+    expect(cmdline).not.toContain('tsx');
+    expect(cmdline.some((a) => a.endsWith('start.mjs'))).toBe(true);
+    // No child process (esbuild's service would be one).
+    const children = readdirSync(`/proc/${portal.pid}/task`).flatMap((task) => readFileSync(`/proc/${portal.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean));
+    expect(children).toEqual([]);
+  });
+
+  it('sends the security headers: a page its policy with the hash of each inline script, the API one that runs nothing', async () => {
+    const page = await fetch(`${base}/zh/policies/dibao/`);
+    const html = await page.text();
+    const policy = page.headers.get('content-security-policy')!;
+    expect(policy).toContain("frame-ancestors 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const script of inline) expect(policy).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+    for (const path of ['/zh/services/', '/zh/letters/write/']) expect((await fetch(`${base}${path}`)).headers.get('content-security-policy'), path).toMatch(/script-src 'self' 'sha256-/);
+    const api = await fetch(`${base}/api/health`);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('hashes exactly the inline scripts and styles of a page, not its data blocks or loaded scripts', () => {
+    const policy = pagePolicy('<script>a()</script><script type="application/ld+json">{"x":1}</script><script src="/x.js"></script><style>b{}</style>');
+    const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    expect(policy).toContain(`script-src 'self' ${hash('a()')};`);
+    expect(policy).toContain(`style-src 'self' ${hash('b{}')};`);
+    expect(policy).not.toContain(hash('{"x":1}'));
+  });
+});
