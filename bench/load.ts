@@ -5,6 +5,8 @@
 // event takes from being published to being found by search. The load generator shares the
 // machine's cores with the server: the figures are a floor. Writes bench/results/load-<time>.json.
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { parse } from 'yaml';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +18,7 @@ import { loadContent } from '../content/loader.ts';
 import { freePort, startPortal } from '../tests/helpers/portal.ts';
 import { lighthouseScores } from './lighthouse.ts';
 import { percentile } from './stats.ts';
+import { BENCH_QUERIES } from './corpus.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
@@ -106,6 +109,27 @@ for (const connections of CONNECTIONS) {
     row.ratio = row.rps / ceiling;
     rows.push(row);
   }
+}
+
+// Search itself, every request searched (no memory of recent answers), on its own process: the
+// real corpus, then grown to 10,000 documents; queries from the bench set and the real residents'.
+const realQueries = (parse(readFileSync(join(ROOT, 'tests', 'eval', 'real', 'search.yaml'), 'utf8')) as { q: string }[]).map((c) => c.q.slice(0, 200)).slice(0, 40);
+const searchQueries = [...BENCH_QUERIES, ...realQueries].map((q) => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(q)}` }));
+for (const size of [0, 10_000]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'search-server.ts'), String(size)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const [port, documents] = await new Promise<[number, number]>((resolve) => child.stdout.on('data', (chunk: Buffer) => { const m = /listening (\d+) (\d+)/.exec(chunk.toString()); if (m) resolve([Number(m[1]), Number(m[2])]); }));
+  for (const connections of CONNECTIONS) {
+    const times: number[] = [];
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const run = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: SECONDS, requests: searchQueries }, (error, done) => (error ? reject(error) : resolve(done)));
+      run.on('response', (_client, _status, _bytes, time) => times.push(time));
+    });
+    times.sort((a, b) => a - b);
+    const at = (p: number) => Number(percentile(times, p).toFixed(1));
+    const ceiling = rows.find((r) => r.connections === connections && r.label.includes('ceiling'))!.rps;
+    rows.push({ label: `GET /api/search, ${documents.toLocaleString('en')} documents, every request searched (own process)`, connections, rps: result.requests.average, p50: at(50), p95: at(95), p99: at(99), errors: result.errors + result.timeouts, non2xx: result.non2xx, rss: rssOf(child.pid!), ratio: result.requests.average / ceiling });
+  }
+  child.kill('SIGTERM');
 }
 
 // Soak: 100 requests a second of mixed reading for BENCH_SOAK_SECONDS (10 minutes by default),
