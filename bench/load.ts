@@ -17,6 +17,7 @@ import { isBuildCurrent, ROOT } from '../api/server/paths.ts';
 import { loadContent } from '../content/loader.ts';
 import { freePort, startPortal } from '../tests/helpers/portal.ts';
 import { lighthouseScores } from './lighthouse.ts';
+import { publishToSearch } from './published.ts';
 import { percentile } from './stats.ts';
 import { BENCH_QUERIES } from './corpus.ts';
 
@@ -157,25 +158,7 @@ const slope = (() => {
 
 // Published through the API, found by search.
 const centreCookie = await signIn('bench-centre', centre.password);
-const lags: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const title = `基准活动${i}x${Date.now().toString(36)}`;
-  const start = new Date(Date.now() + 86400_000).toISOString();
-  const res = await fetch(`${base}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: centreCookie, Origin: base },
-    body: JSON.stringify({ title: { zh: title }, description: { zh: '基准' }, start, end: new Date(Date.parse(start) + 3600_000).toISOString(), audience: ['everyone'] }),
-  });
-  const acknowledged = performance.now();
-  const { id } = await res.json();
-  for (;;) {
-    const { hits } = await (await fetch(`${base}/api/search?q=${encodeURIComponent(title)}&type=event`)).json();
-    if (hits.some((h: { url: string }) => h.url.includes(id))) break;
-    if (performance.now() - acknowledged > 5000) throw new Error('an event was not searchable within 5 s');
-  }
-  lags.push(performance.now() - acknowledged);
-}
-lags.sort((a, b) => a - b);
+const lags = await publishToSearch(base, base, centreCookie);
 
 // Lighthouse on the pages residents use most.
 const convention = [...loadContent().conventions.keys()][0]!;

@@ -12,6 +12,7 @@ import { Accounts } from '../api/accounts/index.ts';
 import { openDb } from '../api/core/index.ts';
 import { freePort, startPortal } from '../tests/helpers/portal.ts';
 import { startPostgres } from '../tests/helpers/postgres-server.ts';
+import { publishToSearch } from './published.ts';
 import { percentile } from './stats.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -73,25 +74,7 @@ for (const [label] of PATHS) {
 // Published through the first, found by the second's search.
 const login = await fetch(`${first}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-editor', password }) });
 const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-const lags: number[] = [];
-for (let i = 0; i < 20; i++) {
-  const title = `基准活动${i}x${Date.now().toString(36)}`;
-  const start = new Date(Date.now() + 86400_000).toISOString();
-  const res = await fetch(`${first}/api/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie },
-    body: JSON.stringify({ title: { zh: title }, description: { zh: '基准' }, start, end: new Date(Date.parse(start) + 3600_000).toISOString(), audience: ['everyone'] }),
-  });
-  const acknowledged = performance.now();
-  const { id } = await res.json();
-  for (;;) {
-    const { hits } = await (await fetch(`${second}/api/search?q=${encodeURIComponent(title)}&type=event`)).json();
-    if (hits.some((h: { url: string }) => h.url.includes(id))) break;
-    if (performance.now() - acknowledged > 5000) throw new Error('not found on the second process within 5 s');
-  }
-  lags.push(performance.now() - acknowledged);
-}
-lags.sort((a, b) => a - b);
+const lags = await publishToSearch(first, second, cookie);
 console.log(`\nPublished through one process, found by the other's search: p50 ${percentile(lags, 50).toFixed(0)} ms, max ${lags.at(-1)!.toFixed(0)} ms (20 events; includes the polling search request)`);
 
 for (const p of started) p.kill('SIGTERM');
