@@ -46,6 +46,8 @@ export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
  * portal server, deployable on its own. One router per feature; the OpenAPI document is
  * generated from their route definitions, the same zod schemas that validate.
  */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 export function createApp(deps: AppDeps) {
   const { config, content, clock, trust } = deps;
   const publicOrigin = config.PUBLIC_ORIGIN;
@@ -54,12 +56,15 @@ export function createApp(deps: AppDeps) {
   // past it): what residents send is small, what staff send (a whole convention) larger.
   for (const path of RESIDENT_WRITES) app.use(path, limitBody(RESIDENT_BODY_BYTES));
   app.use('*', limitBody(STAFF_BODY_BYTES));
-  // Every text answer names its charset (Hono's JSON answers do not), so no client guesses.
+  // Every text answer names its charset (Hono's JSON answers do not), so no client guesses. A JSON
+  // answer is made with it; any other is remade with it (a new Response: the Node server writes
+  // an answer's headers from how it was made, and remaking a JSON one would turn it into a stream).
   app.use(async (c, next) => {
+    const json = c.json;
+    c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => json(object as never, arg as never, { 'Content-Type': JSON_TYPE, ...headers })) as typeof c.json;
     await next();
     const type = c.res.headers.get('content-type');
     if (!type || /charset=/i.test(type) || !/^(text\/|application\/(json|xml|rss\+xml|x-ndjson))/.test(type)) return;
-    // A new response: the Node server writes a JSON answer's headers from how it was made.
     const headers = new Headers(c.res.headers);
     headers.set('Content-Type', `${type}; charset=utf-8`);
     c.res = new Response(c.res.body, { status: c.res.status, headers });

@@ -234,21 +234,29 @@ export function snippet(text: string, terms: string[], width = 80): string {
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
 export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  const n = b.length;
+  if (rows.length < 3 * (n + 1)) rows = new Int32Array(3 * (n + 1) * 2);
+  // Three rolling rows (two back, one back, this one) in one reused buffer: no allocation per call.
+  let back2 = 0;
+  let back1 = n + 1;
+  let row = 2 * (n + 1);
+  for (let j = 0; j <= n; j++) rows[back1 + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-      rowMin = Math.min(rowMin, d);
+    rows[row] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(rows[back1 + j]! + 1, rows[row + j - 1]! + 1, rows[back1 + j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, rows[back2 + j - 2]! + 1);
+      rows[row + j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
+    [back2, back1, row] = [back1, row, back2];
   }
-  return rows[a.length]![b.length]!;
+  return rows[back1 + n]!;
 }
+let rows = new Int32Array(96);
 
 /**
  * Corrects misspelt English words against the words the index holds: a word of five letters or
@@ -257,9 +265,15 @@ export function editDistance(a: string, b: string, max = 2): number {
  */
 export class Speller {
   private readonly counts = new Map<string, number>();
+  /** The same words by length: a correction only looks at words that can be close enough. */
+  private readonly byLength: string[][] = [];
 
   add(text: string): void {
-    for (const word of normalize(text).match(/[a-z]{3,}/g) ?? []) this.counts.set(word, (this.counts.get(word) ?? 0) + 1);
+    for (const word of normalize(text).match(/[a-z]{3,}/g) ?? []) {
+      const count = this.counts.get(word);
+      this.counts.set(word, (count ?? 0) + 1);
+      if (count === undefined) (this.byLength[word.length] ??= []).push(word);
+    }
   }
 
   correct(query: string): string {
@@ -270,15 +284,19 @@ export class Speller {
       let best: string | undefined;
       let bestDistance = max + 1;
       let bestCount = 0;
-      for (const [candidate, count] of this.counts) {
-        const d = editDistance(word, candidate, max);
-        if (d < bestDistance || (d === bestDistance && d <= max && count > bestCount)) {
-          best = candidate;
-          bestDistance = d;
-          bestCount = count;
+      for (let length = word.length - max; length <= word.length + max; length++) {
+        for (const candidate of this.byLength[length] ?? []) {
+          const d = editDistance(word, candidate, max);
+          if (d > max) continue;
+          const count = this.counts.get(candidate)!;
+          if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+            best = candidate;
+            bestDistance = d;
+            bestCount = count;
+          }
         }
       }
-      return best && bestDistance <= max ? best : raw;
+      return best ?? raw;
     });
   }
 }

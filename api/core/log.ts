@@ -9,7 +9,21 @@ export function redact(text: string): string {
   return text.replace(ID_CARD, '[id]').replace(PHONE, '[phone]');
 }
 
-/** Writes one log line, redacted. Query strings are never logged: they carry what residents typed. */
+/**
+ * Writes one log line, redacted. Query strings are never logged: they carry what residents typed.
+ * Lines written in one turn of the event loop go out in one write (a busy server logs thousands
+ * a second); whatever is waiting goes out before the process exits.
+ */
 export function log(message: string): void {
-  console.log(redact(`${new Date().toISOString()} ${message}`));
+  if (waiting.length === 0) setImmediate(flush);
+  waiting.push(`${redact(`${new Date().toISOString()} ${message}`)}\n`);
 }
+
+let waiting: string[] = [];
+function flush(): void {
+  if (waiting.length === 0) return;
+  const lines = waiting.join('');
+  waiting = [];
+  process.stdout.write(lines);
+}
+process.on('exit', flush);

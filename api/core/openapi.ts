@@ -1,7 +1,8 @@
 // The pieces every feature's routes are written with: a router that validates with the one hook,
 // the error shape as a documented schema, and the parameters many endpoints share.
 import { OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, Env, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LANGS } from '../../content/schemas/index.ts';
 import { validationHook } from './errors.ts';
@@ -86,13 +87,39 @@ export const STAFF_BODY_BYTES = 512 * 1024;
 /** The routes residents write to, under /api. */
 export const RESIDENT_WRITES = ['/letters', '/consultations/:id/comments', '/ask', '/ask/feedback', '/eligibility/check', '/auth/login'];
 
-/** Refuses a body over `bytes` with 413 in the error shape, counting as it arrives. */
-export function limitBody(bytes: number) {
-  return bodyLimit({
-    maxSize: bytes,
-    onError: (c) => c.json({ error: { code: 'payload_too_large', message: `The body is over ${bytes / 1024} KB.`, fields: { body: `at most ${bytes / 1024} KB` } } }, 413),
-  });
+/**
+ * Refuses a body over `bytes` with 413 in the error shape, counting as it arrives. Under Node the
+ * body is read straight from the socket's stream into the request's body cache, so the handler's
+ * `c.req.json()` never builds a web Request and its stream (most of a small POST's cost).
+ */
+export function limitBody(bytes: number): MiddlewareHandler {
+  const tooLarge = (c: Context) => c.json({ error: { code: 'payload_too_large', message: `The body is over ${bytes / 1024} KB.`, fields: { body: `at most ${bytes / 1024} KB` } } }, 413);
+  const streamed = bodyLimit({ maxSize: bytes, onError: tooLarge });
+  return async (c, next) => {
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    const { method } = c.req;
+    if (method === 'GET' || method === 'HEAD') return next();
+    // Hono keeps each body it has read as a promise under its reader's name.
+    const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
+    const cached = cache.arrayBuffer as Promise<ArrayBuffer> | undefined;
+    if (cached) return (await cached).byteLength > bytes ? tooLarge(c) : next();
+    if (!incoming || incoming.readableDidRead || incoming.readableEnded) return streamed(c, next);
+    if (Number(c.req.header('content-length') ?? 0) > bytes) return tooLarge(c);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > bytes) return tooLarge(c);
+      chunks.push(chunk);
+    }
+    const body = Buffer.concat(chunks, size);
+    // Copied into an ArrayBuffer of its own: a small Buffer shares Node's pooled memory.
+    cache.arrayBuffer = Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + size));
+    cache.text = Promise.resolve(UTF8.decode(body));
+    return next();
+  };
 }
+const UTF8 = new TextDecoder();
 
 type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 /** Every operation that takes a body may answer 413: the document says so. */

@@ -1,9 +1,9 @@
-import type { HttpBindings } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import compression from 'compression';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Hono, type Context } from 'hono';
-import { compress } from 'hono/compress';
 import { getCookie, setCookie } from 'hono/cookie';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
@@ -66,8 +66,7 @@ function sendAsset(c: Context, file: StaticFile, publicOrigin: string | undefine
 }
 
 // Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
-// what secureHeaders and compress would have done for it.
-const compressPages = compression();
+// what secureHeaders would have done for it.
 /** The most a form posted to a page may send. */
 const PAGE_BODY_BYTES = 64 * 1024;
 const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'no-cache' };
@@ -98,7 +97,6 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
     await next();
     if (!c.env?.outgoing?.headersSent && !c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', DATA_POLICY);
   });
-  portal.use(compress());
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
@@ -134,9 +132,7 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
       for (const [name, value] of Object.entries(PAGE_HEADERS)) outgoing.setHeader(name, value);
       for (const cookie of c.res.headers.getSetCookie()) outgoing.appendHeader('Set-Cookie', cookie);
       const handled = await new Promise<boolean>((resolve, reject) => {
-        compressPages(incoming as never, outgoing as never, () => {
-          astro(incoming, outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
-        });
+        astro(incoming, outgoing, () => resolve(false), locals).then(() => resolve(true), reject);
       });
       if (handled) return RESPONSE_ALREADY_SENT;
     }
@@ -145,4 +141,18 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
   });
 
   return portal;
+}
+
+/**
+ * The portal on a port. Answers are compressed where they leave, on the Node response, for
+ * pages Astro writes straight to it as for everything Hono answers: compressing a Hono answer in
+ * Hono would turn its body into a web stream first, which costs more than the rest of a small
+ * API answer.
+ */
+export function servePortal(portal: { fetch: (request: Request, env: HttpBindings) => Response | Promise<Response> }, at: { port: number; hostname?: string }, onListening?: (info: AddressInfo) => void): Server {
+  const answer = getRequestListener(portal.fetch as Parameters<typeof getRequestListener>[0]);
+  const compressed = compression();
+  const server = createServer((req, res) => compressed(req as never, res as never, () => void answer(req, res)));
+  server.listen(at.port, at.hostname, () => onListening?.(server.address() as AddressInfo));
+  return server;
 }

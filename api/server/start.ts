@@ -1,6 +1,5 @@
 // The portal's process: pages and API on one port. `npm run build` compiles this file (with what it
 // imports) to dist/api/start.mjs, which `npm start` runs with plain Node after building when stale.
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +7,7 @@ import { ContentError } from '../../content/loader.ts';
 import { createApp } from '../app.ts';
 import { cannotWrite, ConfigError, loadConfig } from '../core/index.ts';
 import { isBuilt, isBuildCurrent, outDir } from './paths.ts';
-import { createPortal, type AstroHandler } from './portal.ts';
+import { createPortal, servePortal, type AstroHandler } from './portal.ts';
 import { createServices } from './services.ts';
 import { StaticFiles } from './static-files.ts';
 
@@ -25,7 +24,7 @@ async function main() {
   const astro = existsSync(entry) ? ((await import(pathToFileURL(entry).href)).handler as AstroHandler) : undefined;
   const services = await createServices(config, console.log);
   const portal = createPortal({ api: createApp(services), pages, astro, services });
-  const server = serve({ fetch: portal.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  const server = servePortal(portal, { port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${services.search.name}, bot: ${services.bot.mode}; started in ${process.uptime().toFixed(1)} s, ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
   });
   // Graceful stop: no new connections, the requests in flight answered (idle keep-alive connections

@@ -2,7 +2,6 @@
 // (a small tmpfs), then read-only. Searches answer 503 and the pages still load; on a full disk
 // writes fail with a clear error while reads go on; on a read-only one the portal refuses to
 // start, saying why; nothing acknowledged is lost.
-import { serve } from '@hono/node-server';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { Accounts } from '../../api/accounts/store.ts';
 import { createApp } from '../../api/app.ts';
 import { loadConfig, openDb } from '../../api/core/index.ts';
 import { outDir } from '../../api/server/paths.ts';
-import { createPortal, type AstroHandler } from '../../api/server/portal.ts';
+import { createPortal, servePortal, type AstroHandler } from '../../api/server/portal.ts';
 import { createServices } from '../../api/server/services.ts';
 import { StaticFiles } from '../../api/server/static-files.ts';
 import type { SearchEngine } from '../../search/index.ts';
@@ -26,7 +25,7 @@ describe('the search engine failing mid-request', async () => {
   const astro = (await import(pathToFileURL(join(outDir(), 'server', 'entry.mjs')).href)).handler as AstroHandler;
   const portal = createPortal({ api: createApp(services), pages: new StaticFiles(join(outDir(), 'client')), astro, services });
   const port = await freePort();
-  const server = serve({ fetch: portal.fetch, port, hostname: '127.0.0.1' });
+  const server = servePortal(portal, { port, hostname: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
   afterAll(() => void server.close());
   // The engine itself (behind the portal's guard) starts failing as a server gone away would.

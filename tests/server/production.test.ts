@@ -50,6 +50,33 @@ describe('the production process', () => {
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('reads a body off the socket within its limit: over it, declared or streamed, 413; not JSON, 400; split characters kept', async () => {
+    const check = `${base}/api/eligibility/check?lang=zh`;
+    const headers = { 'content-type': 'application/json' };
+    const household = { residence: 'rural', members: [{ age: 72 }], monthlyIncome: 600, supporter: 'none' };
+    const ok = await fetch(check, { method: 'POST', headers, body: JSON.stringify(household) });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(((await ok.json()) as { programs: unknown[] }).programs.length).toBeGreaterThan(0);
+    const tooLarge = { error: { code: 'payload_too_large', message: expect.any(String), fields: { body: expect.any(String) } } };
+    const declared = await fetch(check, { method: 'POST', headers, body: JSON.stringify({ ...household, note: 'x'.repeat(40 * 1024) }) });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toEqual(tooLarge);
+    // No Content-Length: the body is counted as it arrives.
+    const chunks = (parts: Uint8Array[]) => new ReadableStream<Uint8Array>({ start: (c) => (parts.forEach((p) => c.enqueue(p)), c.close()) });
+    const streamed = await fetch(check, { method: 'POST', headers, body: chunks(Array.from({ length: 6 }, () => new Uint8Array(8 * 1024).fill(32))), duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toEqual(tooLarge);
+    const broken = await fetch(check, { method: 'POST', headers, body: '{"residence": "rural",' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    // A question whose characters arrive cut in two between chunks reads as it was written.
+    const question = new TextEncoder().encode(JSON.stringify({ question: '低保怎么申请？', lang: 'zh' }));
+    const asked = await fetch(`${base}/api/ask`, { method: 'POST', headers, body: chunks([question.slice(0, 15), question.slice(15, 17), question.slice(17)]), duplex: 'half' } as RequestInit);
+    expect(asked.status).toBe(200);
+    expect(JSON.stringify(await asked.json())).toContain('低保');
+  });
+
   it('hashes exactly the inline scripts and styles of a page, not its data blocks or loaded scripts', () => {
     const policy = pagePolicy('<script>a()</script><script type="application/ld+json">{"x":1}</script><script src="/x.js"></script><style>b{}</style>');
     const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
