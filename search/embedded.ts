@@ -2,7 +2,7 @@ import { count, create, insertMultiple, removeMultiple, search as oramaSearch, t
 import { LANGS, type Lang } from '../content/schemas/index.ts';
 import { digitsForNumerals, Homophones, pinyinWords, type SoundFolds } from './chinese.ts';
 import { searchableQuestion } from './question.ts';
-import { normalize, saysAny, scriptLang, snippet, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
+import { normalize, saysAny, scriptLang, snippetsOf, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 const schema = {
@@ -160,7 +160,7 @@ export class EmbeddedSearch implements SearchEngine {
     }
     const offset = options.offset ?? 0;
     const page = found.slice(offset, offset + (options.limit ?? 10));
-    const terms = surfaceTerms(expanded);
+    const snippet = snippetsOf(surfaceTerms(expanded));
     const count = (pick: (doc: SearchDocument) => string | undefined) => {
       const counts: Record<string, number> = {};
       for (const { doc } of found) {
@@ -177,7 +177,7 @@ export class EmbeddedSearch implements SearchEngine {
         type: doc.type,
         title: doc.title,
         url: doc.url,
-        snippet: snippet(doc.body, terms),
+        snippet: snippet(doc.body),
         lang: doc.lang,
         ...(doc.town && { town: doc.town }),
         ...(doc.date && { date: doc.date }),

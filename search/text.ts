@@ -193,9 +193,10 @@ export function saysAny(query: string, expansions: string[]): ((text: string) =>
   const { words } = tokens(query);
   const own = words.filter((w) => (HAN.test(w) ? w.length >= 2 : w.length >= 3));
   if (own.length === 0) return undefined;
-  const latin = (phrase: string) => new RegExp(`\\b${phrase.split(/\s+/).map(escapeRegExp).join('\\s+')}`, 'i');
-  const checks = [...own, ...expansions.map(normalize)].map((term) => (HAN.test(term) ? (text: string) => text.includes(term) : ((re: RegExp) => (text: string) => re.test(text))(latin(term))));
-  return (normal) => checks.some((check) => check(normal));
+  // One pattern for every term: a Chinese term anywhere, an English one at a word's start.
+  const pattern = [...own, ...expansions.map(normalize)].map((term) => (HAN.test(term) ? escapeRegExp(term) : `\\b${term.split(/\s+/).map(escapeRegExp).join('\\s+')}`));
+  const says = new RegExp(pattern.join('|'), 'i');
+  return (normal) => says.test(normal);
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -210,25 +211,33 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$
  * `<mark>`. English terms match as word starts (so "allow" marks "allowance").
  */
 export function snippet(text: string, terms: string[], width = 80): string {
+  return snippetsOf(terms, width)(text);
+}
+
+/** snippet() for many texts and the same terms: the pattern is made once. */
+export function snippetsOf(terms: string[], width = 80): (text: string) => string {
   const patterns = terms
     .filter((t) => t.length > 0)
     .sort((a, b) => b.length - a.length)
     .map((t) => (HAN.test(t) ? escapeRegExp(t) : `\\b${escapeRegExp(t)}\\w*`));
-  if (patterns.length === 0) return escapeHtml(text.slice(0, width)) + (text.length > width ? '…' : '');
+  if (patterns.length === 0) return (text) => escapeHtml(text.slice(0, width)) + (text.length > width ? '…' : '');
   const matcher = new RegExp(patterns.join('|'), 'giu');
-  const first = matcher.exec(text);
-  const start = first ? Math.max(0, first.index - Math.floor(width / 3)) : 0;
-  const end = Math.min(text.length, start + width);
-  const passage = text.slice(start, end);
-  matcher.lastIndex = 0;
-  let out = '';
-  let last = 0;
-  for (const m of passage.matchAll(matcher)) {
-    out += escapeHtml(passage.slice(last, m.index)) + `<mark>${escapeHtml(m[0])}</mark>`;
-    last = m.index! + m[0].length;
-  }
-  out += escapeHtml(passage.slice(last));
-  return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
+  return (text) => {
+    matcher.lastIndex = 0;
+    const first = matcher.exec(text);
+    const start = first ? Math.max(0, first.index - Math.floor(width / 3)) : 0;
+    const end = Math.min(text.length, start + width);
+    const passage = text.slice(start, end);
+    matcher.lastIndex = 0;
+    let out = '';
+    let last = 0;
+    for (const m of passage.matchAll(matcher)) {
+      out += escapeHtml(passage.slice(last, m.index)) + `<mark>${escapeHtml(m[0])}</mark>`;
+      last = m.index! + m[0].length;
+    }
+    out += escapeHtml(passage.slice(last));
+    return `${start > 0 ? '…' : ''}${out}${end < text.length ? '…' : ''}`;
+  };
 }
 
 /** Edit distance with adjacent transpositions counted as one edit (optimal string alignment). */
