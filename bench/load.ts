@@ -93,20 +93,25 @@ const TARGETS: Target[] = [
 ];
 
 interface Row { label: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; rss: number; ratio?: number }
+
+/** autocannon against `url` with every answer's time kept, for exact percentiles (its summary has no p95). */
+async function load(url: string, connections: number, requests: autocannon.Request[]) {
+  const times: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const run = autocannon({ url, connections, duration: SECONDS, requests }, (error, done) => (error ? reject(error) : resolve(done)));
+    run.on('response', (_client, _status, _bytes, time) => times.push(time));
+  });
+  times.sort((a, b) => a - b);
+  const at = (p: number) => Number(percentile(times, p).toFixed(1));
+  return { rps: result.requests.average, p50: at(50), p95: at(95), p99: at(99), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
 const rows: Row[] = [];
 for (const connections of CONNECTIONS) {
   let ceiling = 0;
   for (const target of TARGETS) {
-    // Every answer's time, for exact percentiles (autocannon's summary has no p95).
-    const times: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon({ url: base, connections, duration: SECONDS, requests: target.requests }, (error, done) => (error ? reject(error) : resolve(done)));
-      run.on('response', (_client, _status, _bytes, time) => times.push(time));
-    });
-    times.sort((a, b) => a - b);
-    const at = (p: number) => Number(percentile(times, p).toFixed(1));
-    const row: Row = { label: target.label, connections, rps: result.requests.average, p50: at(50), p95: at(95), p99: at(99), errors: result.errors + result.timeouts, non2xx: result.non2xx, rss: rssOf(portal.pid!) };
-    if (rows.length === 0 || target === TARGETS[0]) ceiling = row.rps;
+    const row: Row = { label: target.label, connections, ...(await load(base, connections, target.requests)), rss: rssOf(portal.pid!) };
+    if (target === TARGETS[0]) ceiling = row.rps;
     row.ratio = row.rps / ceiling;
     rows.push(row);
   }
@@ -120,15 +125,9 @@ for (const size of [0, 10_000]) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'search-server.ts'), String(size)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const [port, documents] = await new Promise<[number, number]>((resolve) => child.stdout.on('data', (chunk: Buffer) => { const m = /listening (\d+) (\d+)/.exec(chunk.toString()); if (m) resolve([Number(m[1]), Number(m[2])]); }));
   for (const connections of CONNECTIONS) {
-    const times: number[] = [];
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const run = autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: SECONDS, requests: searchQueries }, (error, done) => (error ? reject(error) : resolve(done)));
-      run.on('response', (_client, _status, _bytes, time) => times.push(time));
-    });
-    times.sort((a, b) => a - b);
-    const at = (p: number) => Number(percentile(times, p).toFixed(1));
+    const measured = await load(`http://127.0.0.1:${port}`, connections, searchQueries);
     const ceiling = rows.find((r) => r.connections === connections && r.label.includes('ceiling'))!.rps;
-    rows.push({ label: `GET /api/search, ${documents.toLocaleString('en')} documents, every request searched (own process)`, connections, rps: result.requests.average, p50: at(50), p95: at(95), p99: at(99), errors: result.errors + result.timeouts, non2xx: result.non2xx, rss: rssOf(child.pid!), ratio: result.requests.average / ceiling });
+    rows.push({ label: `GET /api/search, ${documents.toLocaleString('en')} documents, every request searched (own process)`, connections, ...measured, rss: rssOf(child.pid!), ratio: measured.rps / ceiling });
   }
   child.kill('SIGTERM');
 }

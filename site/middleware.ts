@@ -29,33 +29,30 @@ export const onRequest = defineMiddleware(async (context, next) => {
   if (type && /^(text\/|application\/(xml|json))/.test(type) && !/charset=/i.test(type)) response.headers.set('Content-Type', `${type}; charset=utf-8`);
   // Prerendered pages get their policy from the server as it sends them.
   if (context.isPrerendered) return response;
-  const page = await withPolicy(response);
-  if (context.url.pathname.startsWith(`/${lang}/admin/`)) {
+  const staff = context.url.pathname.startsWith(`/${lang}/admin/`);
+  if (staff) {
     // Staff pages are never cached and never indexed.
-    page.headers.set('Cache-Control', 'no-store');
-    page.headers.set('X-Robots-Tag', 'noindex');
-    return page;
+    response.headers.set('Cache-Control', 'no-store');
+    response.headers.set('X-Robots-Tag', 'noindex');
   }
-  return validated(context.request, page);
+  return finished(context.request, response, staff);
 });
 
-/** An HTML page with its Content-Security-Policy: the hashes of the inline scripts it carries. */
-async function withPolicy(response: Response): Promise<Response> {
-  if (!(response.headers.get('content-type') ?? '').startsWith('text/html') || response.body === null) return response;
-  const body = await response.text();
-  const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', pagePolicy(body));
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
-}
-
 /**
- * An on-demand page (or the sitemap) with its ETag; 304 with no body when the reader's copy is still that page.
- * (Its body is read whole first: these pages render in milliseconds and weigh a few kilobytes.)
+ * An on-demand page with what only its text can give, read once: an HTML page its
+ * Content-Security-Policy (the hashes of the inline scripts it carries); a page or the sitemap
+ * its ETag, and 304 with no body when the reader's copy is still that page (not for staff
+ * pages, which are never cached). These pages render in milliseconds and weigh a few kilobytes.
  */
-async function validated(request: Request, response: Response): Promise<Response> {
-  if (request.method !== 'GET' || response.status !== 200 || !/^(text\/html|application\/xml)/.test(response.headers.get('content-type') ?? '')) return response;
+async function finished(request: Request, response: Response, staff: boolean): Promise<Response> {
+  const type = response.headers.get('content-type') ?? '';
+  const html = type.startsWith('text/html');
+  const tagged = !staff && request.method === 'GET' && response.status === 200 && /^(text\/html|application\/xml)/.test(type);
+  if (response.body === null || (!html && !tagged)) return response;
   const body = await response.text();
   const headers = new Headers(response.headers);
+  if (html) headers.set('Content-Security-Policy', pagePolicy(body));
+  if (!tagged) return new Response(body, { status: response.status, statusText: response.statusText, headers });
   const tag = entityTag(body);
   headers.set('ETag', tag);
   if (!stillFresh(request.headers, tag)) return new Response(body, { status: 200, headers });

@@ -17,7 +17,6 @@ async function main() {
     console.error('The build is missing: run `npm run build` (or `npm start`, which builds first).');
     process.exit(1);
   }
-  if (!isBuildCurrent()) console.warn('The sources changed since the last build: run `npm run build` to serve them.');
   const dist = outDir();
   const pages = new StaticFiles(join(dist, 'client'));
   const entry = join(dist, 'server', 'entry.mjs');
@@ -26,6 +25,9 @@ async function main() {
   const portal = createPortal({ api: createApp(services), pages, astro, services });
   const server = servePortal(portal, { port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(`Portal ready: http://${info.address}:${info.port}/ (${pages.size} static files, search: ${services.search.name}, bot: ${services.bot.mode}; started in ${process.uptime().toFixed(1)} s, ${Math.round(process.memoryUsage().rss / 1e6)} MB)`);
+    // Hashing the sources takes a moment: after the portal answers, not before (npm start's
+    // prestart has already rebuilt a stale build).
+    setImmediate(() => isBuildCurrent() || console.warn('The sources changed since the last build: run `npm run build` to serve them.'));
   });
   // Graceful stop: no new connections, the requests in flight answered (idle keep-alive connections
   // closed at once), then the store closed, so nothing acknowledged is cut off. A request still
