@@ -110,12 +110,24 @@ class SqliteDb implements Db {
     return `julianday(${expr})`;
   }
 
+  /** Each statement prepared once (the SQL here is a few hundred constants). */
+  private readonly statements = new Map<string, Sqlite.Statement>();
+  private statement(sql: string): Sqlite.Statement {
+    let prepared = this.statements.get(sql);
+    if (prepared === undefined) {
+      // A bound, in case some SQL is ever built per call.
+      if (this.statements.size >= 1000) this.statements.clear();
+      this.statements.set(sql, (prepared = this.native.prepare(sql)));
+    }
+    return prepared;
+  }
+
   private direct(pending?: [string, string][]): Queries {
     const db = this.native;
     return {
-      all: async <T>(sql: string, params: Params = []) => db.prepare(sql).all(...params) as T[],
-      one: async <T>(sql: string, params: Params = []) => db.prepare(sql).get(...params) as T | undefined,
-      run: async (sql: string, params: Params = []) => db.prepare(sql).run(...params).changes,
+      all: async <T>(sql: string, params: Params = []) => this.statement(sql).all(...params) as T[],
+      one: async <T>(sql: string, params: Params = []) => this.statement(sql).get(...params) as T | undefined,
+      run: async (sql: string, params: Params = []) => this.statement(sql).run(...params).changes,
       exec: async (sql: string) => void db.exec(sql),
       notify: async (topic: string, payload: string) => {
         if (pending) pending.push([topic, payload]);
