@@ -4,7 +4,7 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { href, isApiError, readableDate } from '../core/index.ts';
+import { cannotWrite, href, isApiError, readableDate } from '../core/index.ts';
 import { wordDiff, type Piece } from './compare.ts';
 import { commentInput } from './schema.ts';
 import type { Comment, Consultation, ConsultationService } from './service.ts';
@@ -74,30 +74,36 @@ export async function readCommentForm(service: ConsultationService, id: string, 
   const form = await request.formData().catch(() => new FormData());
   const field = (name: string) => String(form.get(name) ?? '').trim();
   const values: CommentFormValues = { article: Number(field('article')) || 0, stance: field('stance'), text: field('text'), name: field('name'), village: field('village') };
-  const wait = await service.clientWait(client);
-  if (wait > 0) return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.busy', { seconds: wait }) } };
-  const parsed = commentInput.safeParse({
-    article: values.article,
-    stance: values.stance || undefined,
-    text: values.text,
-    ...(values.name && { name: values.name }),
-    ...(values.village && { village: values.village }),
-    ...(field('website') && { website: field('website') }),
-  });
-  if (!parsed.success) {
-    const errors: Partial<Record<keyof CommentFormValues, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as keyof CommentFormValues;
-      errors[key] = key === 'stance' ? t(lang, 'consultation.err.stance') : key === 'text' ? t(lang, 'consultation.err.text') : t(lang, 'consultation.err.short');
-    }
-    return { state: 'invalid', values, errors };
-  }
+  // A store that cannot be written (its disk full or read-only) gives the form back as typed.
   try {
-    const taken = await service.comment(id, parsed.data);
-    return { state: 'sent', published: taken.status === 'approved' };
+    const wait = await service.clientWait(client);
+    if (wait > 0) return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.busy', { seconds: wait }) } };
+    const parsed = commentInput.safeParse({
+      article: values.article,
+      stance: values.stance || undefined,
+      text: values.text,
+      ...(values.name && { name: values.name }),
+      ...(values.village && { village: values.village }),
+      ...(field('website') && { website: field('website') }),
+    });
+    if (!parsed.success) {
+      const errors: Partial<Record<keyof CommentFormValues, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof CommentFormValues;
+        errors[key] = key === 'stance' ? t(lang, 'consultation.err.stance') : key === 'text' ? t(lang, 'consultation.err.text') : t(lang, 'consultation.err.short');
+      }
+      return { state: 'invalid', values, errors };
+    }
+    try {
+      const taken = await service.comment(id, parsed.data);
+      return { state: 'sent', published: taken.status === 'approved' };
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      return { state: 'invalid', values, errors: { form: error.status === 409 ? t(lang, 'consultation.notNow', { why: error.message }) : error.message } };
+    }
   } catch (error) {
-    if (!isApiError(error)) throw error;
-    return { state: 'invalid', values, errors: { form: error.status === 409 ? t(lang, 'consultation.notNow', { why: error.message }) : error.message } };
+    if (!cannotWrite(error)) throw error;
+    return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.unsaved') } };
   }
 }
 

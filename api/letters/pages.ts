@@ -6,7 +6,7 @@ import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { scriptLang } from '../../search/index.ts';
 import type { User } from '../accounts/index.ts';
-import { href, isApiError, readableDate } from '../core/index.ts';
+import { cannotWrite, href, isApiError, readableDate } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { KINDS, letterInput, replyInput, URGENCIES, type Kind } from './schema.ts';
 import type { Letter, LetterService, PublishedLetter } from './service.ts';
@@ -27,7 +27,7 @@ export interface LetterFormValues {
 
 export type LetterForm =
   | { state: 'sent'; reference: string; code: string; kind: Kind }
-  | { state: 'invalid'; status: 400 | 429; values: LetterFormValues; errors: Partial<Record<keyof LetterFormValues | 'form', string>> };
+  | { state: 'invalid'; status: 400 | 429 | 503; values: LetterFormValues; errors: Partial<Record<keyof LetterFormValues | 'form', string>> };
 
 const EMPTY: LetterFormValues = { kind: '', about: '', town: '', village: '', text: '', name: '', phone: '', publish: false, forWhom: '', urgency: '' };
 
@@ -107,34 +107,40 @@ export async function readLetterForm(service: LetterService, lang: Lang, request
     forWhom: field('forWhom'),
     urgency: field('urgency'),
   };
-  const wait = await service.writeWait(client);
-  if (wait > 0) return { state: 'invalid', status: 429, values, errors: { form: t(lang, 'letters.err.busy', { seconds: wait }) } };
-  const parsed = letterInput.safeParse({
-    kind: values.kind || undefined,
-    ...(values.about && { about: values.about }),
-    ...(values.town && { town: values.town }),
-    ...(values.village && { village: values.village }),
-    text: values.text,
-    ...((values.name || values.phone) && { contact: { ...(values.name && { name: values.name }), ...(values.phone && { phone: values.phone }) } }),
-    publish: values.publish,
-    ...(values.kind === 'help' && (values.forWhom || values.urgency) && { help: { forWhom: values.forWhom || undefined, urgency: values.urgency || undefined } }),
-    ...(field('website') && { website: field('website') }),
-  });
-  if (!parsed.success) {
-    const errors: Partial<Record<keyof LetterFormValues | 'form', string>> = {};
-    for (const issue of parsed.error.issues) {
-      const key = fieldOf(issue.path);
-      const long = issue.code === 'too_big';
-      errors[key] ??= key === 'text' ? t(lang, long ? 'letters.err.textLong' : 'letters.err.text') : key === 'form' ? t(lang, 'letters.err.form') : t(lang, `letters.err.${key}`);
-    }
-    return { state: 'invalid', status: 400, values, errors };
-  }
+  // A store that cannot be written (its disk full or read-only) gives the form back as typed.
   try {
-    const taken = await service.submit(parsed.data);
-    return { state: 'sent', reference: taken.reference, code: taken.code, kind: parsed.data.kind };
+    const wait = await service.writeWait(client);
+    if (wait > 0) return { state: 'invalid', status: 429, values, errors: { form: t(lang, 'letters.err.busy', { seconds: wait }) } };
+    const parsed = letterInput.safeParse({
+      kind: values.kind || undefined,
+      ...(values.about && { about: values.about }),
+      ...(values.town && { town: values.town }),
+      ...(values.village && { village: values.village }),
+      text: values.text,
+      ...((values.name || values.phone) && { contact: { ...(values.name && { name: values.name }), ...(values.phone && { phone: values.phone }) } }),
+      publish: values.publish,
+      ...(values.kind === 'help' && (values.forWhom || values.urgency) && { help: { forWhom: values.forWhom || undefined, urgency: values.urgency || undefined } }),
+      ...(field('website') && { website: field('website') }),
+    });
+    if (!parsed.success) {
+      const errors: Partial<Record<keyof LetterFormValues | 'form', string>> = {};
+      for (const issue of parsed.error.issues) {
+        const key = fieldOf(issue.path);
+        const long = issue.code === 'too_big';
+        errors[key] ??= key === 'text' ? t(lang, long ? 'letters.err.textLong' : 'letters.err.text') : key === 'form' ? t(lang, 'letters.err.form') : t(lang, `letters.err.${key}`);
+      }
+      return { state: 'invalid', status: 400, values, errors };
+    }
+    try {
+      const taken = await service.submit(parsed.data);
+      return { state: 'sent', reference: taken.reference, code: taken.code, kind: parsed.data.kind };
+    } catch (error) {
+      if (!isApiError(error)) throw error;
+      return { state: 'invalid', status: 400, values, errors: error.fields?.town ? { town: t(lang, 'letters.err.town') } : { form: error.message } };
+    }
   } catch (error) {
-    if (!isApiError(error)) throw error;
-    return { state: 'invalid', status: 400, values, errors: error.fields?.town ? { town: t(lang, 'letters.err.town') } : { form: error.message } };
+    if (!cannotWrite(error)) throw error;
+    return { state: 'invalid', status: 503, values, errors: { form: t(lang, 'letters.err.unsaved') } };
   }
 }
 

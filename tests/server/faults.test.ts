@@ -1,7 +1,8 @@
-// Faults under a running portal: the search engine failing mid-request, and the store's disk full
-// (a small tmpfs), then read-only. Searches answer 503 and the pages still load; on a full disk
-// writes fail with a clear error while reads go on; on a read-only one the portal refuses to
-// start, saying why; nothing acknowledged is lost.
+// Faults under a running portal: the search engine failing mid-request; the store turning
+// read-only; its disk full (a small tmpfs), then read-only. Searches answer 503 and the pages
+// still load; on a store that cannot be written, writes fail with a clear error (a form comes back
+// as typed) while reads go on; on a read-only disk the portal refuses to start, saying why; nothing
+// acknowledged is lost.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,34 @@ describe('the search engine failing mid-request', async () => {
     expect(letter.status).toBe(201);
     failing = false;
     expect((await fetch(`${base}/api/search?q=${encodeURIComponent('低保')}`)).status).toBe(200);
+  });
+
+  it('on a store that turns read-only, refuses writes with 503 and the typed letter back, and goes on reading', async () => {
+    const letter = { kind: 'question', town: 'bahuang', text: '只读的时候能查到以前的信吗？', publish: false };
+    const send = () => fetch(`${base}/api/letters`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(letter) });
+    const before = await send();
+    expect(before.status).toBe(201);
+    const { reference, code } = (await before.json()) as { reference: string; code: string };
+    // SQLite now refuses every write on this connection as it does on a read-only file (SQLITE_READONLY).
+    const sqlite = services.db.native as unknown as { pragma(sql: string): unknown };
+    sqlite.pragma('query_only = ON');
+    try {
+      const refused = await send();
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toMatchObject({ error: { code: 'store_cannot_write' } });
+      // The form on the page comes back with what was typed and says why, not an error page.
+      const typed = '我家房子漏雨，想问能不能申请临时救助。';
+      const form = await fetch(`${base}/zh/letters/write/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'sec-fetch-site': 'same-origin' }, body: new URLSearchParams({ kind: 'question', town: 'bahuang', text: typed }).toString() });
+      expect(form.status).toBe(503);
+      const page = await form.text();
+      expect(page).toContain(typed);
+      expect(page).toContain('系统现在存不进去');
+      // Reading goes on: pages, search, a letter's status.
+      for (const path of ['/zh/', '/zh/letters/', '/zh/services/', `/api/search?q=${encodeURIComponent('临时救助')}`, `/api/letters/${reference}?code=${code}`]) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
+    } finally {
+      sqlite.pragma('query_only = OFF');
+    }
+    expect((await send()).status).toBe(201);
   });
 });
 
