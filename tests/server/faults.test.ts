@@ -81,6 +81,7 @@ describe('the search engine failing mid-request', async () => {
       const page = await form.text();
       expect(page).toContain(typed);
       expect(page).toContain('系统现在存不进去');
+      expect(page).toContain('<title>还没有发出去');
       // Reading goes on: pages, search, a letter's status.
       for (const path of ['/zh/', '/zh/letters/', '/zh/services/', `/api/search?q=${encodeURIComponent('临时救助')}`, `/api/letters/${reference}?code=${code}`]) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
     } finally {
