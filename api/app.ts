@@ -41,13 +41,13 @@ export interface Services {
 /** What the API needs: the services (tests may set a question limit of their own). */
 export type AppDeps = Omit<Services, 'close'> & { askPerMinute?: number };
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /**
  * The API as a framework-agnostic Hono app: `app.request()` in tests, handed `/api/*` by the
  * portal server, deployable on its own. One router per feature; the OpenAPI document is
  * generated from their route definitions, the same zod schemas that validate.
  */
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 export function createApp(deps: AppDeps) {
   const { config, content, clock, trust } = deps;
   const publicOrigin = config.PUBLIC_ORIGIN;

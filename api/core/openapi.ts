@@ -109,10 +109,15 @@ export function limitBody(bytes: number): MiddlewareHandler {
     if (Number(c.req.header('content-length') ?? 0) > bytes) return tooLarge(c);
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of incoming as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > bytes) return tooLarge(c);
-      chunks.push(chunk);
+    try {
+      for await (const chunk of incoming as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > bytes) return tooLarge(c);
+        chunks.push(chunk);
+      }
+    } catch {
+      // The sender went away mid-body: nothing was received to act on.
+      return c.json({ error: { code: 'bad_request', message: 'The body was cut off before its end.', fields: { body: 'cut off' } } }, 400);
     }
     const body = Buffer.concat(chunks, size);
     // Copied into an ArrayBuffer of its own: a small Buffer shares Node's pooled memory.

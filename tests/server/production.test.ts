@@ -1,19 +1,23 @@
 // The process `npm start` runs in production: compiled JavaScript under plain Node (no tsx, no
 // esbuild service beside it), with the security headers on every answer.
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pagePolicy } from '../../api/core/index.ts';
 import { NODE_FLAGS, ROOT, serverEntry } from '../../api/server/paths.ts';
-import { freePort, startPortal } from '../helpers/portal.ts';
+import { freePort, PORTAL_OUTPUT, startPortal } from '../helpers/portal.ts';
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
 let base: string;
+let port: number;
+let dataDir: string;
 beforeAll(async () => {
-  const port = await freePort();
-  portal = await startPortal(port, mkdtempSync(join(tmpdir(), 'production-')));
+  port = await freePort();
+  dataDir = mkdtempSync(join(tmpdir(), 'production-'));
+  portal = await startPortal(port, dataDir);
   base = `http://127.0.0.1:${port}`;
 }, 60_000);
 afterAll(() => void portal?.kill('SIGTERM'));
@@ -75,6 +79,20 @@ describe('the production process', () => {
     const asked = await fetch(`${base}/api/ask`, { method: 'POST', headers, body: chunks([question.slice(0, 15), question.slice(15, 17), question.slice(17)]), duplex: 'half' } as RequestInit);
     expect(asked.status).toBe(200);
     expect(JSON.stringify(await asked.json())).toContain('低保');
+  });
+
+  it('lets a sender go mid-body: no 5xx in its log, and the next request answered', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /api/letters HTTP/1.1\r\nHost: portal\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kind":"question","text":"我想问');
+        setTimeout(() => (socket.destroy(), resolve()), 100);
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    const log = readFileSync(join(dataDir, PORTAL_OUTPUT), 'utf8');
+    expect(log).toMatch(/POST \/api\/letters 400 /);
+    expect(log).not.toMatch(/ 5\d\d \d/);
   });
 
   it('hashes exactly the inline scripts and styles of a page, not its data blocks or loaded scripts', () => {
