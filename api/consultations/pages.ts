@@ -22,7 +22,7 @@ export interface CommentFormValues {
 
 export type CommentForm =
   | { state: 'sent'; published: boolean }
-  | { state: 'invalid'; values: CommentFormValues; errors: Partial<Record<keyof CommentFormValues | 'form', string>> };
+  | { state: 'invalid'; values: CommentFormValues; errors: Partial<Record<keyof CommentFormValues | 'form', string>>; /** Nothing could be saved (the store's disk), no fault of the reader's. */ unsaved?: true };
 
 /** The anchor of an article, as readers write it: `#第5条` (the page also answers `#article-5`). */
 export const articleAnchor = (n: number) => `第${n}条`;
@@ -103,7 +103,7 @@ export async function readCommentForm(service: ConsultationService, id: string, 
     }
   } catch (error) {
     if (!cannotWrite(error)) throw error;
-    return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.unsaved') } };
+    return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.unsaved') }, unsaved: true };
   }
 }
 
