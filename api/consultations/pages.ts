@@ -4,7 +4,7 @@
 import { t } from '../../content/i18n/index.ts';
 import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
-import { cannotWrite, href, isApiError, readableDate } from '../core/index.ts';
+import { href, isApiError, readableDate } from '../core/index.ts';
 import { wordDiff, type Piece } from './compare.ts';
 import { commentInput } from './schema.ts';
 import type { Comment, Consultation, ConsultationService } from './service.ts';
@@ -74,7 +74,6 @@ export async function readCommentForm(service: ConsultationService, id: string, 
   const form = await request.formData().catch(() => new FormData());
   const field = (name: string) => String(form.get(name) ?? '').trim();
   const values: CommentFormValues = { article: Number(field('article')) || 0, stance: field('stance'), text: field('text'), name: field('name'), village: field('village') };
-  // A store that cannot be written (its disk full or read-only) gives the form back as typed.
   try {
     const wait = await service.clientWait(client);
     if (wait > 0) return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.busy', { seconds: wait }) } };
@@ -94,16 +93,13 @@ export async function readCommentForm(service: ConsultationService, id: string, 
       }
       return { state: 'invalid', values, errors };
     }
-    try {
-      const taken = await service.comment(id, parsed.data);
-      return { state: 'sent', published: taken.status === 'approved' };
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      return { state: 'invalid', values, errors: { form: error.status === 409 ? t(lang, 'consultation.notNow', { why: error.message }) : error.message } };
-    }
+    const taken = await service.comment(id, parsed.data);
+    return { state: 'sent', published: taken.status === 'approved' };
   } catch (error) {
-    if (!cannotWrite(error)) throw error;
-    return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.unsaved') }, unsaved: true };
+    if (!isApiError(error)) throw error;
+    // A store that cannot be written (its disk full or read-only) gives the form back as typed.
+    if (error.status === 503) return { state: 'invalid', values, errors: { form: t(lang, 'consultation.err.unsaved') }, unsaved: true };
+    return { state: 'invalid', values, errors: { form: error.status === 409 ? t(lang, 'consultation.notNow', { why: error.message }) : error.message } };
   }
 }
 

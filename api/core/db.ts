@@ -11,6 +11,7 @@ import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { refusedWrite } from './errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export { isUnavailable } from './unavailable.ts';
@@ -18,6 +19,11 @@ export { isUnavailable } from './unavailable.ts';
 export type Engine = 'sqlite' | 'postgres';
 export type Row = Record<string, unknown>;
 export type Params = readonly unknown[];
+
+/** A write the disk refused leaves the store as a 503 (`refusedWrite`); other errors as they are. */
+const refused = (error: unknown): never => {
+  throw refusedWrite(error);
+};
 
 /** Statements, run on the connection or inside a transaction. */
 export interface Queries {
@@ -137,7 +143,7 @@ class SqliteDb implements Db {
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(fn, fn);
+    const result = this.queue.then(fn, fn).catch(refused);
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -251,23 +257,23 @@ class PostgresDb implements Db {
   }
 
   all<T = Row>(sql: string, params?: Params) {
-    return this.on(this.native).all<T>(sql, params);
+    return this.on(this.native).all<T>(sql, params).catch(refused);
   }
   one<T = Row>(sql: string, params?: Params) {
-    return this.on(this.native).one<T>(sql, params);
+    return this.on(this.native).one<T>(sql, params).catch(refused);
   }
   run(sql: string, params?: Params) {
-    return this.on(this.native).run(sql, params);
+    return this.on(this.native).run(sql, params).catch(refused);
   }
   exec(sql: string) {
-    return this.on(this.native).exec(sql);
+    return this.on(this.native).exec(sql).catch(refused);
   }
   notify(topic: string, payload: string) {
-    return this.on(this.native).notify(topic, payload);
+    return this.on(this.native).notify(topic, payload).catch(refused);
   }
 
   async transaction<T>(fn: (q: Queries) => Promise<T>): Promise<T> {
-    const client = await this.native.connect();
+    const client = await this.native.connect().catch(refused);
     try {
       await client.query('BEGIN');
       const result = await fn(this.on(client));
@@ -275,7 +281,7 @@ class PostgresDb implements Db {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      throw refusedWrite(error);
     } finally {
       client.release();
     }

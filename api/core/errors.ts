@@ -17,6 +17,8 @@ export class ApiError extends HTTPException {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds the client should wait before trying again (sent as `Retry-After`). */
+    readonly retryAfter?: number,
   ) {
     super(status, { message });
   }
@@ -64,15 +66,32 @@ export function validationHook(result: { success: true } | { success: false; err
   throw new ApiError(400, 'invalid_request', `Invalid ${target === 'json' ? 'body' : target}: ${Object.keys(fields).join(', ')}`, fields);
 }
 
-/** A write refused by the disk under the store: full, read-only, failing (SQLite or PostgreSQL). */
+/**
+ * A write refused by the disk under the store: full, read-only, failing (the SQLite or PostgreSQL
+ * driver's error, or the 503 `refusedWrite` made of it).
+ */
 export function cannotWrite(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? '';
-  return /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN)/.test(code) || ['53100', '25006', '58030'].includes(code);
+  return /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN)/.test(code) || ['53100', '25006', '58030', 'store_cannot_write'].includes(code);
+}
+
+/**
+ * The store's one translation of a write its disk refused: a 503 every caller can answer (the API
+ * in the error shape, a page form by giving back what was typed), the driver's error as its cause.
+ * Any other error is returned as it is.
+ */
+export function refusedWrite(error: unknown): unknown {
+  if (!cannotWrite(error) || isApiError(error)) return error;
+  log(`store cannot write: ${(error as { code?: string }).code} ${(error as Error).message}`);
+  const refused = new ApiError(503, 'store_cannot_write', 'The portal cannot save anything just now (its disk is full or read-only). Nothing was saved; reading still works. Please try again later.', undefined, 60);
+  refused.cause = error;
+  return refused;
 }
 
 /** Answers any thrown error in the shared shape; unexpected ones become a 500 without details. */
 export function onError(error: Error, c: Context): Response {
   if (error instanceof ApiError) {
+    if (error.retryAfter) c.header('Retry-After', String(error.retryAfter));
     return c.json(errorBody(error.code, error.message, error.fields), error.status);
   }
   if (error instanceof HTTPException) {
@@ -87,12 +106,6 @@ export function onError(error: Error, c: Context): Response {
     log(`search unavailable: ${error.message}`);
     c.header('Retry-After', '5');
     return c.json(errorBody('search_unavailable', 'Search is not available just now; the pages and the directory still are. Please try again in a moment.'), 503);
-  }
-  // The store's disk is full or read-only: nothing was written (SQLite rolled the write back).
-  if (cannotWrite(error)) {
-    log(`store cannot write: ${(error as { code?: string }).code} ${error.message}`);
-    c.header('Retry-After', '60');
-    return c.json(errorBody('store_cannot_write', 'The portal cannot save anything just now (its disk is full or read-only). Nothing was saved; reading still works. Please try again later.'), 503);
   }
   // The store went away (a restart, a failover): say so, and let the client try again.
   if (isUnavailable(error)) {

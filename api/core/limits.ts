@@ -1,6 +1,7 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type pg from 'pg';
 import type { Db } from './db.ts';
+import { refusedWrite } from './errors.ts';
 
 /**
  * At most `points` per key (a client's address, an account) in a window of `seconds`, counted by
@@ -25,7 +26,8 @@ export class Limiter {
       return 0;
     } catch (refused) {
       if (refused instanceof RateLimiterRes) return Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-      throw refused;
+      // The shared count lives in the store (PostgreSQL): a read-only one refuses it as any write.
+      throw refusedWrite(refused);
     }
   }
 

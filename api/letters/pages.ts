@@ -6,7 +6,7 @@ import type { Content } from '../../content/loader.ts';
 import type { Lang } from '../../content/schemas/index.ts';
 import { scriptLang } from '../../search/index.ts';
 import type { User } from '../accounts/index.ts';
-import { cannotWrite, href, isApiError, readableDate } from '../core/index.ts';
+import { href, isApiError, readableDate } from '../core/index.ts';
 import { officeFor } from '../directory/index.ts';
 import { KINDS, letterInput, replyInput, URGENCIES, type Kind } from './schema.ts';
 import type { Letter, LetterService, PublishedLetter } from './service.ts';
@@ -107,7 +107,6 @@ export async function readLetterForm(service: LetterService, lang: Lang, request
     forWhom: field('forWhom'),
     urgency: field('urgency'),
   };
-  // A store that cannot be written (its disk full or read-only) gives the form back as typed.
   try {
     const wait = await service.writeWait(client);
     if (wait > 0) return { state: 'invalid', status: 429, values, errors: { form: t(lang, 'letters.err.busy', { seconds: wait }) } };
@@ -131,16 +130,13 @@ export async function readLetterForm(service: LetterService, lang: Lang, request
       }
       return { state: 'invalid', status: 400, values, errors };
     }
-    try {
-      const taken = await service.submit(parsed.data);
-      return { state: 'sent', reference: taken.reference, code: taken.code, kind: parsed.data.kind };
-    } catch (error) {
-      if (!isApiError(error)) throw error;
-      return { state: 'invalid', status: 400, values, errors: error.fields?.town ? { town: t(lang, 'letters.err.town') } : { form: error.message } };
-    }
+    const taken = await service.submit(parsed.data);
+    return { state: 'sent', reference: taken.reference, code: taken.code, kind: parsed.data.kind };
   } catch (error) {
-    if (!cannotWrite(error)) throw error;
-    return { state: 'invalid', status: 503, values, errors: { form: t(lang, 'letters.err.unsaved') } };
+    if (!isApiError(error)) throw error;
+    // A store that cannot be written (its disk full or read-only) gives the form back as typed.
+    if (error.status === 503) return { state: 'invalid', status: 503, values, errors: { form: t(lang, 'letters.err.unsaved') } };
+    return { state: 'invalid', status: 400, values, errors: error.fields?.town ? { town: t(lang, 'letters.err.town') } : { form: error.message } };
   }
 }
 

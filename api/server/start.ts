@@ -51,7 +51,7 @@ async function main() {
 
 main().catch((error: Error) => {
   if (error instanceof ConfigError || error instanceof ContentError) console.error(error.message);
-  else if (cannotWrite(error)) console.error(`Could not start: the store in DATA_DIR (${process.env.DATA_DIR ?? 'data'}) cannot be written (${error.message}). Is its disk full or read-only?`);
+  else if (cannotWrite(error)) console.error(`Could not start: the store in DATA_DIR (${process.env.DATA_DIR ?? 'data'}) cannot be written (${((error.cause as Error | undefined) ?? error).message}). Is its disk full or read-only?`);
   else console.error(`Could not start: ${error.message}`);
   process.exit(1);
 });

@@ -67,6 +67,12 @@ describe('the search engine failing mid-request', async () => {
     const before = await send();
     expect(before.status).toBe(201);
     const { reference, code } = (await before.json()) as { reference: string; code: string };
+    // A draft open for comment, opened by a district administrator while the store still writes.
+    const { user: admin } = await new Accounts(services.db).add('faults-admin', null, 'admin', null);
+    const [conventionId, convention] = [...services.content.conventions.entries()][0]!;
+    const articles = convention.versions.at(-1)!.articles.map((a) => ({ number: a.number, section: a.part, text: a.text }));
+    const today = services.clock.day();
+    const consultation = await services.consultations.create(admin, { convention: conventionId, premoderated: false, title: { zh: '只读时的征求意见' }, summary: { zh: '看意见表在存不进去时会不会丢字。' }, opens: today, closes: today, articles });
     // SQLite now refuses every write on this connection as it does on a read-only file (SQLITE_READONLY).
     const sqlite = services.db.native as unknown as { pragma(sql: string): unknown };
     sqlite.pragma('query_only = ON');
@@ -82,6 +88,13 @@ describe('the search engine failing mid-request', async () => {
       expect(page).toContain(typed);
       expect(page).toContain('系统现在存不进去');
       expect(page).toContain('<title>还没有发出去');
+      // The comment form on a draft convention does the same.
+      const opinion = '第一条写得太长了，老年人看不懂，建议分成两句。';
+      const commented = await fetch(`${base}/zh/consultations/${consultation.id}/?article=${articles[0]!.number}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'sec-fetch-site': 'same-origin' }, body: new URLSearchParams({ article: String(articles[0]!.number), stance: 'suggest', text: opinion }).toString() });
+      expect(commented.status).toBe(503);
+      const draft = await commented.text();
+      expect(draft).toContain(opinion);
+      expect(draft).toContain('意见还没有提交上');
       // Reading goes on: pages, search, a letter's status.
       for (const path of ['/zh/', '/zh/letters/', '/zh/services/', `/api/search?q=${encodeURIComponent('临时救助')}`, `/api/letters/${reference}?code=${code}`]) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
     } finally {
