@@ -52,23 +52,18 @@ export function createApp(deps: AppDeps) {
   const { config, content, clock, trust } = deps;
   const publicOrigin = config.PUBLIC_ORIGIN;
   const app = createRouter().basePath('/api');
-  // Every body has a ceiling, read as it arrives (a missing or false Content-Length does not get
-  // past it): what residents send is small, what staff send (a whole convention) larger.
-  for (const path of RESIDENT_WRITES) app.use(path, limitBody(RESIDENT_BODY_BYTES));
-  app.use('*', limitBody(STAFF_BODY_BYTES));
-  // Every text answer names its charset (Hono's JSON answers do not), so no client guesses. A JSON
-  // answer is made with it; any other is remade with it (a new Response: the Node server writes
-  // an answer's headers from how it was made, and remaking a JSON one would turn it into a stream).
+  // Every JSON answer names its charset (Hono's do not), so no client guesses: made with it, not
+  // remade (the Node server writes a light answer's headers as they were made). The few other text
+  // answers (feeds, calendars, CSV, plain text) set their own.
   app.use(async (c, next) => {
     const json = c.json;
     c.json = ((object: unknown, arg?: unknown, headers?: Record<string, string>) => json(object as never, arg as never, { 'Content-Type': JSON_TYPE, ...headers })) as typeof c.json;
     await next();
-    const type = c.res.headers.get('content-type');
-    if (!type || /charset=/i.test(type) || !/^(text\/|application\/(json|xml|rss\+xml|x-ndjson))/.test(type)) return;
-    const headers = new Headers(c.res.headers);
-    headers.set('Content-Type', `${type}; charset=utf-8`);
-    c.res = new Response(c.res.body, { status: c.res.status, headers });
   });
+  // Every body has a ceiling, read as it arrives (a missing or false Content-Length does not get
+  // past it): what residents send is small, what staff send (a whole convention) larger.
+  for (const path of RESIDENT_WRITES) app.use(path, limitBody(RESIDENT_BODY_BYTES));
+  app.use('*', limitBody(STAFF_BODY_BYTES));
   app
     .route('/health', healthRoutes({ content, search: deps.search, db: deps.db, botMode: botMode(config) }))
     .route('/prefs', prefsRoutes())

@@ -71,8 +71,10 @@ const ODD = ['', ' ', '-1', '0', '1e999', 'NaN', 'null', '%', '%E0%A4%A', '2026-
 const ODD_QUERIES = ['%', '%%', '=&=&', 'a=1&a=2&a=3', 'lang[]=zh', 'lang=zh&lang=en', `q=${'x'.repeat(10_000)}`, 'q=%ZZ', '__proto__[x]=1', '&&&&'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-function checkAnswer(status: number, text: string, listed: string[] | undefined, label: string) {
+function checkAnswer(status: number, type: string | null, text: string, listed: string[] | undefined, label: string) {
   expect(status, label).toBeLessThan(500);
+  // Every text answer names its charset, so no client guesses how to read it.
+  if (type && /^(text\/|application\/(json|xml|rss\+xml|x-ndjson))/i.test(type)) expect(type, `${label}: charset`).toMatch(/charset=utf-8/i);
   if (listed) expect(listed, `${label}: ${status} not in the document`).toContain(String(status));
   if (status >= 400) {
     const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
@@ -91,7 +93,7 @@ describe('bad input to every operation of the document', () => {
         ...(init.body !== undefined && { body: init.body }),
       });
       calls += 1;
-      checkAnswer(res.status, await res.text(), listed, `${method} ${path.slice(0, 80)} ${label}`);
+      checkAnswer(res.status, res.headers.get('content-type'), await res.text(), listed, `${method} ${path.slice(0, 80)} ${label}`);
     };
     for (const [template, operations] of Object.entries(doc.paths)) {
       const withId = template.replace(/\{[^}]+\}/g, 'x');
