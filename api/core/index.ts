@@ -1,5 +1,6 @@
 // The HTTP plumbing every feature shares. It imports no feature.
 export { absolute, BUILD_ORIGIN, calendarPath, CONSULTATIONS_FEED_PATH, entryPaths, eventCalendarPath, FEED_PATH, href, langPaths, originOf, printedOrigin, tel } from './addresses.ts';
+export { readBody, unreadRequest } from './body.ts';
 export { clientAddress, nodeClientAddress, perClient, trustProxies, type Trust } from './client.ts';
 export { DistrictClock, readableDate } from './clock.ts';
 export { ConfigError, ENV_FILE, loadConfig, type Config } from './config.ts';

@@ -3,9 +3,9 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { HttpBindings } from '@hono/node-server';
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { IncomingMessage } from 'node:http';
 import { bodyLimit } from 'hono/body-limit';
 import { LANGS } from '../../content/schemas/index.ts';
+import { readBody, unreadRequest } from './body.ts';
 import { validationHook } from './errors.ts';
 
 export { createRoute, z } from '@hono/zod-openapi';
@@ -104,24 +104,13 @@ export function limitBody(bytes: number): MiddlewareHandler {
     const cache = c.req.bodyCache as Record<string, Promise<unknown>>;
     const cached = cache.arrayBuffer as Promise<ArrayBuffer> | undefined;
     if (cached) return (await cached).byteLength > bytes ? tooLarge(c) : next();
-    // Only a Node request not yet read (a test may hand a bare object for the client's address).
-    if (!(incoming instanceof IncomingMessage) || incoming.readableDidRead || incoming.readableEnded) return streamed(c, next);
-    if (Number(c.req.header('content-length') ?? 0) > bytes) return tooLarge(c);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of incoming as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > bytes) return tooLarge(c);
-        chunks.push(chunk);
-      }
-    } catch {
-      // The sender went away mid-body: nothing was received to act on.
-      return c.json({ error: { code: 'bad_request', message: 'The body was cut off before its end.', fields: { body: 'cut off' } } }, 400);
-    }
-    const body = Buffer.concat(chunks, size);
+    if (!unreadRequest(incoming)) return streamed(c, next);
+    const body = await readBody(incoming, bytes);
+    if (body === 'too_large') return tooLarge(c);
+    // The sender went away mid-body: nothing was received to act on.
+    if (body === 'cut_off') return c.json({ error: { code: 'bad_request', message: 'The body was cut off before its end.', fields: { body: 'cut off' } } }, 400);
     // Copied into an ArrayBuffer of its own: a small Buffer shares Node's pooled memory.
-    cache.arrayBuffer = Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + size));
+    cache.arrayBuffer = Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
     cache.text = Promise.resolve(UTF8.decode(body));
     return next();
   };

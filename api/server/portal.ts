@@ -8,7 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { languageDetector } from 'hono/language';
 import { secureHeaders } from 'hono/secure-headers';
 import { LANGS } from '../../content/schemas/index.ts';
-import { BUILD_ORIGIN, DATA_POLICY, elderCookie, elderOn, ELDER_COOKIE, entityTag, href, log, nodeClientAddress, originOf, pagePolicy, stillFresh } from '../core/index.ts';
+import { BUILD_ORIGIN, DATA_POLICY, elderCookie, elderOn, ELDER_COOKIE, entityTag, href, log, nodeClientAddress, originOf, pagePolicy, readBody, stillFresh, unreadRequest } from '../core/index.ts';
 import type { Services } from '../app.ts';
 import type { StaticFile, StaticFiles } from './static-files.ts';
 
@@ -65,10 +65,10 @@ function sendAsset(c: Context, file: StaticFile, publicOrigin: string | undefine
   return validated(c, new Uint8Array(file.body) as Uint8Array<ArrayBuffer>, 200, headers, file.etag);
 }
 
-// Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
-// what secureHeaders would have done for it.
 /** The most a form posted to a page may send. */
 const PAGE_BODY_BYTES = 64 * 1024;
+// Astro writes on-demand pages straight to the Node response, past Hono's middleware: these are
+// what secureHeaders would have done for it.
 const PAGE_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'SAMEORIGIN', 'Cache-Control': 'no-cache' };
 
 /**
@@ -100,12 +100,17 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
-  // A form posted to a page (the letter, the comment, the staff forms) is a few kilobytes; Astro
-  // reads it whole, so a body of unknown or too great a length is refused before it is read.
+  // A form posted to a page (the letter, the comment, the staff forms) is a few kilobytes: it is
+  // read here within its limit, as the API's bodies are, and handed to Astro already read (Astro
+  // takes a string `req.body`, as left by a body parser, instead of reading the socket).
   portal.post('*', async (c, next) => {
-    const length = Number(c.req.header('content-length') ?? NaN);
-    if (Number.isInteger(length) && length <= PAGE_BODY_BYTES) return next();
-    return c.text(`413 · 表单内容太长（最多 ${PAGE_BODY_BYTES / 1024} KB）/ The form is too long (at most ${PAGE_BODY_BYTES / 1024} KB).`, 413);
+    const incoming = c.env?.incoming;
+    if (!unreadRequest(incoming)) return next();
+    const body = await readBody(incoming, PAGE_BODY_BYTES);
+    if (body === 'too_large') return c.text(`413 · 表单内容太长（最多 ${PAGE_BODY_BYTES / 1024} KB）/ The form is too long (at most ${PAGE_BODY_BYTES / 1024} KB).`, 413);
+    if (body === 'cut_off') return c.text('400 · 表单没有传完 / The form was cut off before its end.', 400);
+    (incoming as IncomingMessage & { body?: string }).body = body.toString('utf8');
+    return next();
   });
 
   // The reader's language from Accept-Language: the first listed we have, Chinese by default.

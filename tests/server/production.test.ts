@@ -79,6 +79,15 @@ describe('the production process', () => {
     const asked = await fetch(`${base}/api/ask`, { method: 'POST', headers, body: chunks([question.slice(0, 15), question.slice(15, 17), question.slice(17)]), duplex: 'half' } as RequestInit);
     expect(asked.status).toBe(200);
     expect(JSON.stringify(await asked.json())).toContain('低保');
+    // A form posted to a page is read the same way: sent in chunks without a length, it is taken;
+    // over its limit, refused before the page is rendered.
+    const form = { 'content-type': 'application/x-www-form-urlencoded', origin: base, 'sec-fetch-site': 'same-origin' };
+    const typed = new TextEncoder().encode(new URLSearchParams({ kind: 'question', town: 'bahuang', text: '分几次传过来的信，字也不能少。' }).toString());
+    const letter = await fetch(`${base}/zh/letters/write/`, { method: 'POST', headers: form, body: chunks([typed.slice(0, 20), typed.slice(20)]), duplex: 'half' } as RequestInit);
+    expect(letter.status).toBe(200);
+    expect(await letter.text()).toMatch(/\d{8}-[A-Z0-9]{5}/);
+    const long = await fetch(`${base}/zh/letters/write/`, { method: 'POST', headers: form, body: chunks(Array.from({ length: 10 }, () => new Uint8Array(8 * 1024).fill(97))), duplex: 'half' } as RequestInit);
+    expect(long.status).toBe(413);
   });
 
   it('lets a sender go mid-body: no 5xx in its log, and the next request answered', async () => {
