@@ -2,6 +2,7 @@ import { count, create, insertMultiple, removeMultiple, search as oramaSearch, t
 import { LANGS, type Lang } from '../content/schemas/index.ts';
 import { digitsForNumerals, Homophones, pinyinWords, type SoundFolds } from './chinese.ts';
 import { searchableQuestion } from './question.ts';
+import { leanIndex } from './scoring.ts';
 import { normalize, saysAny, scriptLang, snippetsOf, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
@@ -58,7 +59,7 @@ export class EmbeddedSearch implements SearchEngine {
   /** `soundFolds`: the sounds local speech merges (content/district.yaml), for keyboard slips. */
   constructor(private readonly synonyms: string[][] = [], soundFolds?: SoundFolds) {
     this.homophones = new Homophones(soundFolds);
-    const make = () => create({ schema, components: { tokenizer: bilingualTokenizer } }) as Db;
+    const make = () => create({ schema, components: { tokenizer: bilingualTokenizer, index: leanIndex({ keep: CANDIDATES }) } }) as Db;
     this.dbs = { zh: make(), en: make() };
     // Words of the synonym list are words too: "burnt" must not be "corrected" to "burn".
     this.speller.add(synonyms.flat().join(' '));
@@ -122,6 +123,8 @@ export class EmbeddedSearch implements SearchEngine {
       boost: BOOST,
       where,
       limit: CANDIDATES,
+      // There are no vectors: this spares Orama copying every hit and its document to blank them.
+      includeVectors: true,
     });
     // A page ranks only for what it says: one that merely shares a piece of a synonym, or a
     // character of a word, is dropped (a convention's 第12条 社区生活 for 低保 → 最低生活保障).
