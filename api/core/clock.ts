@@ -18,9 +18,18 @@ export class DistrictClock {
     return f;
   }
 
+  /** The last minute asked about and its day: most requests ask for today, many a second. */
+  private lastDay?: { minute: number; day: string };
+
   /** The day of `at` in the district, YYYY-MM-DD. */
   day(at: Date | string = new Date()): string {
-    return this.format('day', 'sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+    const ms = new Date(at).getTime();
+    // Days change on a whole minute in every time zone in use.
+    const minute = Math.floor(ms / 60_000);
+    if (this.lastDay?.minute === minute) return this.lastDay.day;
+    const day = this.format('day', 'sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+    this.lastDay = { minute, day };
+    return day;
   }
 
   /** The time of day of `at` in the district, HH:MM (24-hour). */
