@@ -10,20 +10,27 @@ export function unreadRequest(incoming: unknown): incoming is IncomingMessage {
 
 /**
  * The whole body, or why not: `too_large` past `bytes` (declared or counted), `cut_off` when the
- * sender went away before its end (a phone losing signal).
+ * sender went away before its end (a phone losing signal). Past the limit the rest is let through
+ * unread, not cut: the socket stays whole, so the sender gets its 413 rather than a reset
+ * connection (Node's request timeout bounds a sender that never stops).
  */
-export async function readBody(incoming: IncomingMessage, bytes: number): Promise<Buffer | 'too_large' | 'cut_off'> {
-  if (Number(incoming.headers['content-length'] ?? 0) > bytes) return 'too_large';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+export function readBody(incoming: IncomingMessage, bytes: number): Promise<Buffer | 'too_large' | 'cut_off'> {
+  if (Number(incoming.headers['content-length'] ?? 0) > bytes) return Promise.resolve('too_large');
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (result: Buffer | 'too_large' | 'cut_off') => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onCut).off('close', onCut);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > bytes) return 'too_large';
-      chunks.push(chunk);
-    }
-  } catch {
-    return 'cut_off';
-  }
-  return Buffer.concat(chunks, size);
+      if (size <= bytes) return void chunks.push(chunk);
+      settle('too_large');
+      incoming.resume();
+    };
+    const onEnd = () => settle(Buffer.concat(chunks, size));
+    const onCut = () => settle('cut_off');
+    incoming.on('data', onData).on('end', onEnd).on('error', onCut).on('close', onCut);
+  });
 }

@@ -100,6 +100,12 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
 
   portal.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 
+  // Pages are read (GET, HEAD) and their forms posted (POST); nothing else is done to them.
+  portal.use('*', async (c, next) => {
+    if (['GET', 'HEAD', 'POST'].includes(c.req.method)) return next();
+    return c.text('405 · 网页只能打开和提交表单 / A page can only be read or have its form sent.', 405, { Allow: 'GET, HEAD, POST' });
+  });
+
   // A form posted to a page (the letter, the comment, the staff forms) is a few kilobytes: it is
   // read here within its limit, as the API's bodies are, and handed to Astro already read (Astro
   // takes a string `req.body`, as left by a body parser, instead of reading the socket).
