@@ -11,7 +11,7 @@ import Sqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { refusedWrite } from './errors.ts';
+import { cannotWrite, refusedWrite } from './errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export { isUnavailable } from './unavailable.ts';
@@ -44,6 +44,8 @@ export interface Db extends Queries {
   readonly engine: Engine;
   /** Where the data lives, for messages: the file, or the server and database (no password). */
   readonly where: string;
+  /** Opened for reading only, its disk being read-only: every write is refused with a 503. */
+  readonly readOnly: boolean;
   /** SQL for a column or parameter holding an ISO 8601 moment, comparable across offsets. */
   moment(expr: string): string;
   /** Appended to a SELECT inside a transaction to lock the rows read until it ends. */
@@ -75,6 +77,12 @@ export async function openDb(settings: { DATA_DIR: string; DATABASE_URL?: string
 
 /** Applies the migrations not yet applied, in order; the number applied. */
 export async function migrate(db: Db): Promise<number> {
+  if (db.readOnly) {
+    // Nothing can be applied: a store already current is served as it is.
+    const { version } = (await db.one<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations')) ?? { version: null };
+    if (Number(version) < MIGRATIONS.length) throw Object.assign(new Error(`${db.where} needs migrating, and its disk is read-only`), { code: 'SQLITE_READONLY' });
+    return 0;
+  }
   return db.transaction(async (q) => {
     if (db.engine === 'postgres') await q.run('SELECT pg_advisory_xact_lock(7245001)');
     await q.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -102,12 +110,30 @@ class SqliteDb implements Db {
   /** Statements run one at a time: a transaction spans awaits, and nothing may run inside it but its own. */
   private queue: Promise<unknown> = Promise.resolve();
 
+  readonly readOnly: boolean;
+
   constructor(dataDir: string, file: string) {
-    mkdirSync(dataDir, { recursive: true });
     this.where = resolve(join(dataDir, file));
-    this.native = new Sqlite(this.where);
-    this.native.pragma('journal_mode = WAL');
-    this.native.pragma('synchronous = FULL');
+    let native: Sqlite.Database;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      native = new Sqlite(this.where);
+      native.pragma('journal_mode = WAL');
+      native.pragma('synchronous = FULL');
+      this.readOnly = false;
+    } catch (error) {
+      // A disk mounted read-only: an existing store opens for reading (it was left in rollback
+      // mode at its last close, as WAL needs a writable `-shm`), and the portal serves what it has.
+      if (!cannotWrite(error) && (error as { code?: string }).code !== 'EROFS') throw error;
+      try {
+        native = new Sqlite(this.where, { readonly: true, fileMustExist: true });
+        native.prepare('SELECT 1 FROM schema_migrations LIMIT 1').get();
+      } catch {
+        throw error;
+      }
+      this.readOnly = true;
+    }
+    this.native = native;
     this.native.pragma('foreign_keys = ON');
     this.native.pragma('busy_timeout = 5000');
   }
@@ -194,6 +220,15 @@ class SqliteDb implements Db {
 
   async close() {
     await this.queue;
+    // Left in rollback mode, the file can be opened again on a disk made read-only meanwhile
+    // (WAL is set again at the next start). Another connection still open keeps WAL: no matter.
+    if (!this.readOnly) {
+      try {
+        this.native.pragma('journal_mode = DELETE');
+      } catch {
+        // Busy or refused: the file stays in WAL mode.
+      }
+    }
     this.native.close();
   }
 }
@@ -216,6 +251,7 @@ const channel = (topic: string) => `portal_${topic.replace(/[^a-z0-9_]/gi, '_')}
 class PostgresDb implements Db {
   readonly engine = 'postgres' as const;
   readonly forUpdate = ' FOR UPDATE';
+  readonly readOnly = false;
   readonly native: pg.Pool;
   private listener?: pg.Client;
   private readonly listeners = new Map<string, { fns: ((payload: string) => void)[]; resyncs: (() => void)[] }>();

@@ -4,15 +4,15 @@ import { createRoute, createRouter, json, z, type Db } from '../core/index.ts';
 
 const HealthSchema = z
   .object({
-    /** `degraded` while the store or the search engine does not answer: pages still serve; writes (store) or search (engine) answer 503. */
+    /** `degraded` while the store or the search engine does not answer, or the store is read-only: pages still serve; writes (store) or search (engine) answer 503. */
     status: z.enum(['ok', 'degraded']),
     search: z.object({ engine: z.string(), documents: z.number().int(), answers: z.boolean() }),
     db: z.enum(['ok', 'error']),
-    store: z.object({ engine: z.enum(['sqlite', 'postgres']), answers: z.boolean() }),
+    store: z.object({ engine: z.enum(['sqlite', 'postgres']), answers: z.boolean(), writable: z.boolean().openapi({ description: 'false: opened for reading only (its disk read-only); writes answer 503' }) }),
     bot: z.object({ mode: z.enum(['extractive', 'generative']) }),
     content: z.object({ policies: z.number().int(), conventions: z.number().int(), services: z.number().int(), programmes: z.number().int() }),
   })
-  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178, answers: true }, db: 'ok', store: { engine: 'sqlite', answers: true }, bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
+  .openapi('Health', { example: { status: 'ok', search: { engine: 'embedded', documents: 178, answers: true }, db: 'ok', store: { engine: 'sqlite', answers: true, writable: true }, bot: { mode: 'extractive' }, content: { policies: 10, conventions: 4, services: 19, programmes: 8 } } });
 
 const route = createRoute({
   method: 'get',
@@ -43,10 +43,10 @@ export function healthRoutes({ content, search, db, botMode }: HealthDeps) {
     );
     return c.json(
       {
-        status: answers && found.answers ? ('ok' as const) : ('degraded' as const),
+        status: answers && found.answers && !db.readOnly ? ('ok' as const) : ('degraded' as const),
         search: found,
         db: answers ? ('ok' as const) : ('error' as const),
-        store: { engine: db.engine, answers },
+        store: { engine: db.engine, answers, writable: !db.readOnly },
         bot: { mode: botMode },
         content: { policies: content.policies.size, conventions: content.conventions.size, services: content.services.size, programmes: content.programmes.size },
       },

@@ -22,7 +22,7 @@ export async function createServices(config: Config, log: (line: string) => void
   const db = await openDb(config);
   const accounts = new AccountService(db, config.PUBLIC_ORIGIN);
   const staff = (await accounts.accounts.list()).filter((a) => !a.disabled).length;
-  log(`store: ${db.engine} ${db.where}, ${staff} staff account(s)${staff === 0 ? ' — create one with npm run users -- add <username> --center <service id>' : ''}`);
+  log(`store: ${db.engine} ${db.where}${db.readOnly ? ' (READ-ONLY: its disk cannot be written; pages and search serve, every write is refused with 503)' : ''}, ${staff} staff account(s)${staff === 0 ? ' — create one with npm run users -- add <username> --center <service id>' : ''}`);
   const events = new EventService(db, accounts.audit, content, search);
   const indexed = await events.follow();
   log(`events: ${indexed} event documents indexed from the store${db.engine === 'postgres' ? ', following changes from every process' : ''}`);

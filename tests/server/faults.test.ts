@@ -1,8 +1,8 @@
 // Faults under a running portal: the search engine failing mid-request; the store turning
 // read-only; its disk full (a small tmpfs), then read-only. Searches answer 503 and the pages
 // still load; on a store that cannot be written, writes fail with a clear error (a form comes back
-// as typed) while reads go on; on a read-only disk the portal refuses to start, saying why; nothing
-// acknowledged is lost.
+// as typed) while reads go on; on a disk read-only at start the portal serves reading and refuses
+// writes; nothing acknowledged is lost.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -163,13 +163,22 @@ describe.skipIf(!mounted)('the store’s disk full, then read-only', () => {
     const again = await write();
     expect(again.status).toBe(201);
     acknowledged.push(await again.json());
-    // Stopped, and its disk made read-only: the portal does not start, and says why.
+    // Stopped, and its disk made read-only: the portal starts on what it has, serves reading
+    // (pages, search, a letter's status), refuses writes with a clear 503, and health says so.
     portal.removeAllListeners('exit');
     portal.kill('SIGTERM');
     await new Promise((resolve) => portal.once('exit', resolve));
     execFileSync('mount', ['-o', 'remount,ro', tmpfs]);
     try {
-      await expect(startPortal(port, dataDir, env)).rejects.toThrow(/cannot be written .*full or read-only/);
+      portal = await startPortal(port, dataDir, env);
+      for (const path of ['/zh/', '/zh/letters/', `/api/search?q=${encodeURIComponent('低保')}`, `/api/letters/${acknowledged[0]!.reference}?code=${acknowledged[0]!.code}`]) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
+      const readOnly = await write();
+      expect(readOnly.status).toBe(503);
+      expect(await readOnly.json()).toMatchObject({ error: { code: 'store_cannot_write' } });
+      expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ status: 'degraded', store: { answers: true, writable: false } });
+      portal.removeAllListeners('exit');
+      portal.kill('SIGTERM');
+      await new Promise((resolve) => portal.once('exit', resolve));
     } finally {
       execFileSync('mount', ['-o', 'remount,rw', tmpfs]);
     }
