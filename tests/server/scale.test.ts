@@ -53,7 +53,7 @@ describe('two portal processes on one PostgreSQL database', () => {
   let cookie: string;
 
   it('report PostgreSQL in health, and a session made on one is good on the other', async () => {
-    for (const base of [one, two]) expect((await (await fetch(`${base}/api/health`)).json()).store).toEqual({ engine: 'postgres', answers: true });
+    for (const base of [one, two]) expect((await (await fetch(`${base}/api/health`)).json()).store).toEqual({ engine: 'postgres', answers: true, writable: true });
     const res = await login(one, password);
     expect(res.status).toBe(200);
     cookie = res.headers.get('set-cookie')!.split(';')[0]!;

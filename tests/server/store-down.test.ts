@@ -36,7 +36,7 @@ afterAll(async () => {
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('when PostgreSQL goes away while the portal runs', () => {
   it('keeps serving pages and search, says so in health, and answers writes 503 in the error shape', async () => {
-    expect((await (await fetch(`${base}/api/health`)).json()).store).toEqual({ engine: 'postgres', answers: true });
+    expect((await (await fetch(`${base}/api/health`)).json()).store).toEqual({ engine: 'postgres', answers: true, writable: true });
     await server.stop();
     for (const path of ['/zh/', '/zh/policies/dibao/', '/zh/services/', '/zh/events/']) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
     expect((await fetch(`${base}/api/search?q=${encodeURIComponent('低保')}`)).status).toBe(200);
