@@ -3,7 +3,7 @@ import { LANGS, type Lang } from '../content/schemas/index.ts';
 import { digitsForNumerals, Homophones, pinyinWords, type SoundFolds } from './chinese.ts';
 import { searchableQuestion } from './question.ts';
 import { leanIndex } from './scoring.ts';
-import { normalize, saysAny, scriptLang, snippetsOf, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
+import { normalize, sayable, saysAny, scriptLang, snippetsOf, Speller, surfaceTerms, synonymExpansions, tokens } from './text.ts';
 import { DOC_TYPES, type SearchDocument, type SearchEngine, type SearchOptions, type SearchResult, type Suggestion } from './types.ts';
 
 const schema = {
@@ -135,7 +135,7 @@ export class EmbeddedSearch implements SearchEngine {
   /** What a page says, normalised as queries are: once per version of the page, not per query. */
   private saidIn(doc: SearchDocument): string {
     let said = this.said.get(doc);
-    if (said === undefined) this.said.set(doc, (said = normalize(`${doc.title}\n${doc.body}\n${this.pinyinOf(doc)}`)));
+    if (said === undefined) this.said.set(doc, (said = sayable(`${doc.title}\n${doc.body}\n${this.pinyinOf(doc)}`)));
     return said;
   }
 

@@ -6,7 +6,9 @@
 //   properties matched how many tokens, which only a threshold below 1 reads;
 // - sorts every document that matched, though a search here reads the best thousand at most.
 // This index, for threshold 1 (the only one this engine asks for):
-// - reads each word's own set of documents, in the order Orama's would list them;
+// - keeps each word's documents with its frequency in each, beside Orama's own, in the order
+//   Orama's would list them: a posting's frequency is read with it, not looked up among the
+//   hundreds of words of its document;
 // - sums the same BM25 scores in the same order, so the ranking is Orama's to the last bit;
 // - keeps the sums in a typed array by Orama's internal document number, each word's IDF once;
 // - returns only the best `keep` documents, in the order a full stable sort would give them.
@@ -15,7 +17,6 @@ import { index as oramaIndex } from '@orama/orama/components';
 
 type OramaIndex = ReturnType<typeof oramaIndex.createIndex>;
 type Search = OramaIndex['search'];
-type Postings = Record<string, Iterable<number>>;
 
 /** Orama's radix tree node (orama/trees/radix): its edge's letters, children, documents, end, word. */
 interface RadixNode {
@@ -24,12 +25,11 @@ interface RadixNode {
   d: Set<number>;
   e: boolean;
   w: string;
-  find(params: { term: string; exact?: boolean; tolerance?: number }): Postings;
 }
 
 /** What Orama's index keeps per property, as its search reads it. */
 interface Internal {
-  indexes: Record<string, { type: string; node: RadixNode }>;
+  indexes: Record<string, { type: string; node: RadixNode; isArray: boolean }>;
   avgFieldLength: Record<string, number>;
   fieldLengths: Record<string, Record<number, number>>;
   tokenOccurrences: Record<string, Record<string, unknown>>;
@@ -39,11 +39,43 @@ interface Internal {
 export function leanIndex({ keep }: { keep: number }): OramaIndex {
   const base = oramaIndex.createIndex();
   const sums = new Sums();
+  // Per text property, each word's documents with the word's frequency in each, kept as Orama
+  // inserts and removes.
+  const postings = new Map<string, Map<string, Map<number, number>>>();
+  const postingsOf = (prop: string) => {
+    let words = postings.get(prop);
+    if (!words) postings.set(prop, (words = new Map()));
+    return words;
+  };
+  const insert: OramaIndex['insert'] = (implementation, index, prop, id, internalId, value, schemaType, ...rest) => {
+    const done = base.insert(implementation, index, prop, id, internalId, value, schemaType, ...rest);
+    const data = index as unknown as Internal;
+    if (!isText(data, prop)) return done;
+    const words = postingsOf(prop);
+    for (const [word, tf] of Object.entries(data.frequencies[prop]![internalId as number] ?? {})) {
+      let docs = words.get(word);
+      if (!docs) words.set(word, (docs = new Map()));
+      docs.set(internalId as number, tf);
+    }
+    return done;
+  };
+  const remove: OramaIndex['remove'] = (implementation, index, prop, id, internalId, value, schemaType, ...rest) => {
+    const data = index as unknown as Internal;
+    if (isText(data, prop)) {
+      const words = postingsOf(prop);
+      for (const word of Object.keys(data.frequencies[prop]![internalId as number] ?? {})) {
+        const docs = words.get(word);
+        docs?.delete(internalId as number);
+        if (docs?.size === 0) words.delete(word);
+      }
+    }
+    return base.remove(implementation, index, prop, id, internalId, value, schemaType, ...rest);
+  };
   const search: Search = (index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold = 0) => {
     const data = index as unknown as Internal;
     const boosts = boost as Record<string, number | undefined>;
     // Orama's own checks and errors (a property that is not text, a boost of 0) stay its own.
-    const plain = threshold === 1 && !exact && !tolerance && properties.every((prop) => data.indexes[prop]?.type === 'Radix' && (boosts[prop] ?? 1) > 0);
+    const plain = threshold === 1 && !exact && !tolerance && properties.every((prop) => isText(data, prop) && (boosts[prop] ?? 1) > 0);
     if (!plain) return base.search(index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, whereFiltersIDs, threshold);
     const tokens = tokenizer.tokenize(term, language) as string[];
     if (tokens.length === 0 && !term) tokens.push('');
@@ -54,20 +86,19 @@ export function leanIndex({ keep }: { keep: number }): OramaIndex {
         const average = data.avgFieldLength[prop]!;
         const lengths = data.fieldLengths[prop]!;
         const occurrences = data.tokenOccurrences[prop]!;
-        const frequencies = data.frequencies[prop]!;
+        const words = postingsOf(prop);
         for (const token of tokens) {
-          const found = wordsStartingWith(data.indexes[prop]!.node, token);
-          for (const word of Object.keys(found)) {
+          for (const word of wordsStartingWith(data.indexes[prop]!.node, token)) {
+            const docs = words.get(word);
+            if (!docs) continue;
             const seen = occurrences[word];
             const matching = typeof seen === 'number' ? seen : 0;
             const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
-            for (const id of found[word]!) {
-              if (whereFiltersIDs && !whereFiltersIDs.has(id)) continue;
-              const terms = frequencies[id];
-              const tf = terms === undefined ? 0 : (terms[word] ?? 0);
+            docs.forEach((tf, id) => {
+              if (whereFiltersIDs && !whereFiltersIDs.has(id)) return;
               // Orama's BM25, operation for operation, so the sums are the same to the last bit.
               sums.add(id, ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * lengths[id]!) / average))) * by);
-            }
+            });
           }
         }
       }
@@ -76,8 +107,14 @@ export function leanIndex({ keep }: { keep: number }): OramaIndex {
       sums.clear();
     }
   };
-  return { ...base, search };
+  return { ...base, insert, remove, search };
 }
+
+/**
+ * A text property that is one string. (Of a list of strings Orama keeps the frequencies of the
+ * last only, and scores the others' words as if absent: its own search reads those.)
+ */
+const isText = (data: Internal, prop: string) => data.indexes[prop]?.type === 'Radix' && !data.indexes[prop]!.isArray;
 
 /** One search's sums by internal document number (a search runs synchronously: one at a time). */
 class Sums {
@@ -124,28 +161,28 @@ function grown<T extends Float64Array | Int32Array>(array: T, needed: number): T
 }
 
 /**
- * Every word of the tree that starts with `term`, with its documents: the words Orama's `find`
- * gives for a prefix, in its order, each with its own set of documents rather than a copy.
+ * Every word of the tree that starts with `term`, in the order Orama's `find` gives them (the keys
+ * of an object: words that read as array indexes first, in number order, then as met).
  */
-function wordsStartingWith(root: RadixNode, term: string): Postings {
+function wordsStartingWith(root: RadixNode, term: string): string[] {
   let node = root;
   let i = 0;
   while (i < term.length) {
     const child = node.c.get(term[i]!);
-    if (!child) return {};
+    if (!child) return [];
     let j = 0;
     while (j < child.s.length && i + j < term.length && child.s[j] === term[i + j]) j++;
-    if (j < child.s.length && i + j < term.length) return {};
+    if (j < child.s.length && i + j < term.length) return [];
     // The whole edge matched, or the term ends inside it: every word below starts with the term.
     node = child;
     i += j;
   }
-  const output: Postings = {};
+  const output: Record<string, true> = {};
   const stack = [node];
   while (stack.length > 0) {
     const next = stack.pop()!;
-    if (next.e && !Object.hasOwn(output, next.w)) output[next.w] = next.d;
+    if (next.e) output[next.w] = true;
     if (next.c.size > 0) stack.push(...next.c.values());
   }
-  return output;
+  return Object.keys(output);
 }

@@ -1,6 +1,6 @@
 // The lean index ranks as Orama's own does: the same documents, the same scores to the last bit,
 // in the same order (ties too), over the real pages and a corpus grown from them.
-import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
+import { create, insertMultiple, removeMultiple, search, type AnyOrama } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
 import { DistrictClock } from '../../api/core/index.ts';
 import { contentDocuments } from '../../api/search/index.ts';
@@ -41,4 +41,18 @@ describe('the lean index', async () => {
     }
   });
 
+  it('still does after pages are taken out and put back (an edited page)', async () => {
+    const { own, lean } = await both();
+    const edited = pages.filter((_, i) => i % 7 === 0).map((d) => ({ id: d.id, type: d.type, title: d.title, body: `${d.body} allowance review` }));
+    for (const db of [own, lean]) {
+      await removeMultiple(db, edited.map((d) => d.id), 500);
+      await insertMultiple(db, edited, 500);
+    }
+    for (const term of terms) expect(await hits(lean, { term }), term).toEqual(await hits(own, { term }));
+    // A page taken out is found by neither.
+    await removeMultiple(lean, [edited[0]!.id]);
+    await removeMultiple(own, [edited[0]!.id]);
+    expect((await hits(lean, { term: 'allowance review' })).map(([id]) => id)).not.toContain(edited[0]!.id);
+    expect(await hits(lean, { term: 'allowance review' })).toEqual(await hits(own, { term: 'allowance review' }));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, expandSynonyms, snippet, Speller, tokens } from '../../search/text.ts';
+import { editDistance, expandSynonyms, sayable, saysAny, snippet, Speller, tokens } from '../../search/text.ts';
 
 describe('bilingual tokens', () => {
   it('segments Chinese in search mode and adds Han bigrams', () => {
@@ -50,5 +50,30 @@ describe('spelling', () => {
   it('counts a swap of neighbours as one edit', () => {
     expect(editDistance('disabeld', 'disabled')).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('what a page says', () => {
+  const says = (query: string, text: string, expansions: string[] = []) => saysAny(query, expansions)!(sayable(text));
+
+  it('holds a page to the query’s own words: Chinese anywhere, English at a word’s start', () => {
+    expect(says('低保怎么申请', '申请最低生活保障（低保）')).toBe(true);
+    expect(says('低保怎么申请', '社区生活')).toBe(false);
+    expect(says('allowance', 'The Old-Age Allowance is paid monthly')).toBe(true);
+    expect(says('allowance', 'allowances')).toBe(true); // a stem at a word's start
+    expect(says('allowance', 'disallowance')).toBe(false);
+    expect(says('allowance', 'allowance')).toBe(true); // at the very start
+    expect(says('allowance', 'x_allowance')).toBe(false); // an underscore is part of a word
+  });
+
+  it('takes a synonym whole, over any white space, and not a piece of it', () => {
+    expect(says('dibao', 'the minimum\n  living\tallowance', ['minimum living allowance'])).toBe(true);
+    expect(says('dibao', 'a living room', ['minimum living allowance'])).toBe(false);
+    expect(says('低保', '最低生活保障', ['最低生活保障'])).toBe(true);
+    expect(says('低保', '生活', ['最低生活保障'])).toBe(false);
+  });
+
+  it('does not hold a page to a lone character', () => {
+    expect(saysAny('灯', [])).toBeUndefined();
   });
 });
