@@ -163,7 +163,14 @@ export function createPortal({ api, pages, astro, services }: PortalParts) {
 export function servePortal(portal: { fetch: (request: Request, env: HttpBindings) => Response | Promise<Response> }, at: { port: number; hostname?: string }, onListening?: (info: AddressInfo) => void): Server {
   const answer = getRequestListener(portal.fetch as Parameters<typeof getRequestListener>[0]);
   const compressed = compression();
-  const server = createServer((req, res) => compressed(req as never, res as never, () => void answer(req, res)));
+  // A client that asks for no encoding gets none: it is answered without the compressor's hooks on
+  // the response, which cost a small answer a tenth of its time. Vary still says the answer
+  // depends on Accept-Encoding, as the compressor would.
+  const server = createServer((req, res) => {
+    if (req.headers['accept-encoding']) return compressed(req as never, res as never, () => void answer(req, res));
+    res.setHeader('Vary', 'Accept-Encoding');
+    void answer(req, res);
+  });
   server.listen(at.port, at.hostname, () => onListening?.(server.address() as AddressInfo));
   return server;
 }

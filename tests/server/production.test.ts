@@ -1,6 +1,7 @@
 // The process `npm start` runs in production: compiled JavaScript under plain Node (no tsx, no
 // esbuild service beside it), with the security headers on every answer.
 import { createHash } from 'node:crypto';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,24 @@ describe('the production process', () => {
     const api = await fetch(`${base}/api/health`);
     expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('compresses what a client can take, and sends plain what one that asks for no encoding reads', async () => {
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ headers: IncomingHttpHeaders; bytes: number }>((resolve, reject) => {
+        request(`${base}${path}`, { headers }, (res) => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => (bytes += chunk.length)).on('end', () => resolve({ headers: res.headers, bytes })).on('error', reject);
+        }).on('error', reject).end();
+      });
+    for (const path of ['/zh/policies/dibao/', '/api/eligibility/questions?lang=zh']) {
+      const zipped = await get(path, { 'accept-encoding': 'gzip' });
+      const plain = await get(path, {});
+      expect(zipped.headers['content-encoding'], path).toBe('gzip');
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+      expect(zipped.bytes, path).toBeLessThan(plain.bytes / 2);
+      for (const { headers } of [zipped, plain]) expect(headers.vary, path).toMatch(/Accept-Encoding/);
+    }
   });
 
   it('reads a body off the socket within its limit: over it, declared or streamed, 413; not JSON, 400; split characters kept', async () => {
