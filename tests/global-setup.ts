@@ -30,10 +30,17 @@ export default async function setup(project: TestProject) {
   const portal = await startPortal(port, dataDir);
   project.provide('baseURL', `http://127.0.0.1:${port}`);
   project.provide('dataDir', dataDir);
-  return () => {
+  return async () => {
     portal.removeAllListeners('exit');
+    // The portal closes its store as it stops, writing as it does: its folder goes once it has
+    // stopped (removed under it, the folder could fill again and refuse to go).
+    const stopped = portal.exitCode !== null || portal.signalCode !== null ? Promise.resolve() : new Promise((resolve) => portal.once('exit', resolve));
     portal.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-    return postgres.stop();
+    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    try {
+      rmSync(dataDir, { recursive: true, force: true });
+    } finally {
+      await postgres.stop();
+    }
   };
 }
