@@ -33,10 +33,14 @@ export default async function setup(project: TestProject) {
   return async () => {
     portal.removeAllListeners('exit');
     // The portal closes its store as it stops, writing as it does: its folder goes once it has
-    // stopped (removed under it, the folder could fill again and refuse to go).
+    // stopped (removed under it, the folder could fill again and refuse to go). A connection a
+    // test left open would hold a graceful stop for ten seconds, past vitest's own wait: after
+    // three, the portal is killed.
     const stopped = portal.exitCode !== null || portal.signalCode !== null ? Promise.resolve() : new Promise((resolve) => portal.once('exit', resolve));
     portal.kill('SIGTERM');
-    await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    const killed = setTimeout(() => portal.kill('SIGKILL'), 3_000);
+    await stopped;
+    clearTimeout(killed);
     try {
       rmSync(dataDir, { recursive: true, force: true });
     } finally {
